@@ -1,0 +1,3 @@
+from deliberate.cli.main import entry
+
+entry()

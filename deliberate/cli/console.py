@@ -1,0 +1,127 @@
+"""`console`: the grammar's lines, typed one at a time, with the state shown after each.
+
+prompt_toolkit gives history (kept beside the database), tab completion of verbs
+and member names, and Chinese input. Without a terminal it reads lines from
+standard input, so it can be driven by another program.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from deliberate.cli.context import DONE, current, invoke
+
+QUIT = {"exit", "quit", "退出", "q"}
+_toolbars: list = []
+
+
+def toolbar(function):
+    """Register `function(session) -> str | None` for the console's bottom line (the timer)."""
+    _toolbars.append(function)
+    return function
+
+
+def words_for_completion(session) -> list[str]:
+    from deliberate.cli.main import COMMANDS, root
+
+    words = set(COMMANDS) | QUIT | {"help"}
+    ctx = click.Context(root)
+    for name in COMMANDS:
+        command = root.get_command(ctx, name)
+        if isinstance(command, click.Group):
+            words.update(command.commands)
+    try:
+        words.update(m.name for m in session.app().state.roster)
+    except Exception:  # no database yet: verbs only
+        pass
+    return sorted(words)
+
+
+def status_line(session) -> str:
+    from deliberate.cli.status import render_state
+    from deliberate.views import state_view
+
+    app = session.app()
+    return render_state(session, state_view(app.state, app.rules if app.state.rules else None))
+
+
+def handle(session, line: str) -> int | None:
+    """Run one console line; None means the host asked to leave."""
+    from deliberate.cli.main import root
+    from deliberate.cli.script import NOT_IN_SCRIPTS, split_line
+    from deliberate.refusal import BadInput
+
+    stripped = line.strip()
+    if not stripped or stripped.startswith("#"):
+        return DONE
+    if stripped in QUIT:
+        return None
+    try:
+        words = split_line(stripped)
+    except BadInput as bad:
+        from deliberate.cli.context import BAD_INPUT, report
+
+        return report(session, BAD_INPUT, "input", bad.key, bad.params, bad.hint_key)
+    if words == ["help"]:
+        words = ["--help"]
+    if words and words[0] in NOT_IN_SCRIPTS:
+        session.echo(session.t("script.not_in_script", verb=words[0]), err=True)
+        return 2
+    return invoke(root, words, session)
+
+
+@click.command()
+def console():
+    """交互控制台 / Type the same lines interactively; the state is shown after each."""
+    session = current()
+    session.interactive = True
+    session.app()  # fail now, not at the first line, if the database is not ours
+    if not session.json:
+        session.echo(session.t("console.welcome"))
+        session.echo(status_line(session))
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        _interactive(session)
+    else:
+        _piped(session)
+
+
+def _after(session, code: int) -> None:
+    if code == DONE and not session.json:
+        session.echo("── " + status_line(session).replace("\n", "\n   "))
+
+
+def _piped(session) -> None:
+    for line in sys.stdin:
+        code = handle(session, line)
+        if code is None:
+            break
+        _after(session, code)
+
+
+def _interactive(session) -> None:
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.completion import WordCompleter
+    from prompt_toolkit.history import FileHistory
+
+    history = FileHistory(str(session.db_path) + ".history")
+
+    def bottom():
+        parts = [text for text in (f(session) for f in _toolbars) if text]
+        return " | ".join(parts) if parts else None
+
+    prompt = PromptSession(history=history, bottom_toolbar=bottom if _toolbars else None,
+                           refresh_interval=0.5 if _toolbars else 0)
+    while True:
+        completer = WordCompleter(words_for_completion(session), sentence=True)
+        try:
+            line = prompt.prompt("deliberate> ", completer=completer)
+        except KeyboardInterrupt:
+            continue
+        except EOFError:
+            break
+        code = handle(session, line)
+        if code is None:
+            break
+        _after(session, code)

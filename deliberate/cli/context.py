@@ -1,0 +1,222 @@
+"""The one grammar's plumbing: global options, the session, and exit codes.
+
+A shell command, a console line and a script line all go through `invoke`:
+global options are taken from anywhere on the line, the rest is parsed by the
+one click group, and every failure becomes one message and one exit code:
+0 done, 1 refused by the rules, 2 bad usage or input, 3 integrity check failed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from deliberate.refusal import BadInput, IntegrityError, Refusal, Refused
+
+DONE, REFUSED, BAD_INPUT, INTEGRITY = 0, 1, 2, 3
+GLOBAL_VALUE_OPTIONS = ("--db", "--lang", "--at")
+GLOBAL_FLAGS = ("--json",)
+
+
+@dataclass
+class Session:
+    """What every command can reach: the database, the language, JSON or text, the time."""
+
+    db_path: Path
+    lang: str
+    json: bool = False
+    at: str | None = None           # --at for this line only
+    clock: str | None = None        # a script's running time ("@ TIME" lines)
+    interactive: bool = False       # inside console or run: keep the app open
+    out: Any = None                 # where text goes (defaults to stdout)
+    _app: Any = None
+    extras: dict = field(default_factory=dict)
+
+    # -- the database ----------------------------------------------------
+    def app(self):
+        """The open application (state loaded); kept open across lines in console and run."""
+        if self._app is None:
+            from deliberate.app import App
+
+            self._app = App.open(self.db_path)
+            _install_hooks(self._app, self)
+        return self._app
+
+    def store(self):
+        return self.app().store
+
+    def close(self) -> None:
+        if self._app is not None:
+            self._app.close()
+            self._app = None
+
+    def now(self) -> str:
+        """The time of the action: --at, else the script's clock, else the wall clock."""
+        from deliberate import clock
+
+        if self.at:
+            return clock.parse_at(self.at)
+        if self.clock:
+            return self.clock
+        return clock.now()
+
+    # -- output -------------------------------------------------------------
+    def t(self, key: str, **params: Any) -> str:
+        from deliberate.i18n import t
+
+        return t(key, self.lang, **params)
+
+    def emit(self, data: dict, text: str) -> None:
+        if self.json:
+            self.echo(dumps({"ok": True, **data}))
+        elif text:
+            self.echo(text)
+
+    def echo(self, text: str, err: bool = False) -> None:
+        click.echo(text, file=self.out if (self.out and not err) else (sys.stderr if err else None))
+
+
+def _install_hooks(app, session: Session) -> None:
+    try:
+        from deliberate.ledger.hooks import install
+    except ImportError:  # the ledger lands in its own issue
+        return
+    install(app, session)
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, default=_jsonable)
+
+
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "__dataclass_fields__"):
+        from dataclasses import asdict
+
+        return asdict(value)
+    if isinstance(value, (set, tuple)):
+        return list(value)
+    return str(value)
+
+
+def split_globals(args: list[str]) -> tuple[dict[str, Any], list[str]]:
+    """Take the global options from anywhere in `args` (before or after the verb).
+
+    Everything after a bare `--` is left alone, so a motion text may start with dashes.
+    """
+    found: dict[str, Any] = {}
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        name, eq, value = arg.partition("=")
+        if name in GLOBAL_VALUE_OPTIONS:
+            if not eq:
+                if i + 1 >= len(args):
+                    raise BadInput("input.option_needs_value", option=name)
+                value = args[i + 1]
+                i += 1
+            found[name[2:]] = value
+        elif arg in GLOBAL_FLAGS:
+            found[arg[2:]] = True
+        else:
+            rest.append(arg)
+        i += 1
+    return found, rest
+
+
+def session_from(found: dict[str, Any]) -> Session:
+    from deliberate.i18n import default_lang
+
+    lang = found.get("lang") or default_lang()
+    if lang not in ("zh", "en"):
+        raise BadInput("input.bad_lang", value=lang)
+    db = found.get("db") or os.environ.get("DELIBERATE_DB") or "deliberate.db"
+    return Session(db_path=Path(db), lang=lang, json=bool(found.get("json")), at=found.get("at"))
+
+
+def invoke(root: click.Group, args: list[str], session: Session) -> int:
+    """Run one line of the grammar against `session`; return its exit code."""
+    try:
+        found, rest = split_globals(args)
+        if "db" in found and session.interactive and Path(found["db"]) != session.db_path:
+            raise BadInput("input.db_in_session")
+        saved = (session.lang, session.json, session.at)
+        session.lang = found.get("lang", session.lang)
+        session.json = session.json or bool(found.get("json"))
+        session.at = found.get("at")
+        try:
+            root.main(args=rest, prog_name="deliberate", obj=session, standalone_mode=False)
+        finally:
+            session.lang, session.json, session.at = saved
+        return DONE
+    except Refused as refused:
+        return report_refusal(session, refused.refusal)
+    except BadInput as bad:
+        return report(session, BAD_INPUT, "input", bad.key, bad.params, bad.hint_key)
+    except IntegrityError as broken:
+        return report(session, INTEGRITY, "integrity", broken.key, broken.params, None)
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.ClickException as usage:
+        return report_usage(session, usage)
+    except click.exceptions.Abort:
+        return BAD_INPUT
+
+
+def report_refusal(session: Session, refusal: Refusal) -> int:
+    problems = refusal.params.get("problems")
+    message = refusal.message(session.lang)
+    if problems:
+        message += "\n" + "\n".join(_problem_line(session, p) for p in problems)
+    return _report(session, REFUSED, refusal.rule, message, refusal.hint(session.lang), problems)
+
+
+def _problem_line(session: Session, problem) -> str:
+    where = session.t("roster.row", row=problem.row) if problem.row else ""
+    return f"  {where}{problem.name}: {session.t(problem.reason, **problem.params)}"
+
+
+def report(session: Session, code: int, rule: str, key: str, params: dict, hint_key: str | None) -> int:
+    from deliberate.i18n import catalog
+
+    message = session.t(key, **params)
+    hint = session.t(hint_key, **params) if hint_key else ""
+    if not hint and key + ".hint" in catalog():
+        hint = session.t(key + ".hint", **params)
+    return _report(session, code, key if rule == "input" else rule, message, hint)
+
+
+def report_usage(session: Session, usage: click.ClickException) -> int:
+    message = usage.format_message()
+    ctx = getattr(usage, "ctx", None)
+    hint = session.t("input.usage_hint", command=ctx.command_path if ctx else "deliberate")
+    return _report(session, BAD_INPUT, "usage", message, hint)
+
+
+def _report(session: Session, code: int, rule: str, message: str, hint: str, problems=None) -> int:
+    if session.json:
+        data = {"ok": False, "rule": rule, "message": message, "hint": hint}
+        if problems:
+            data["problems"] = [
+                {"row": p.row, "name": p.name, "why": session.t(p.reason, **p.params)} for p in problems
+            ]
+        session.echo(dumps(data))
+    else:
+        label = session.t("label.refused" if code == REFUSED else "label.error")
+        session.echo(f"{label} [{rule}] {message}" if code == REFUSED else f"{label}: {message}", err=True)
+        if hint:
+            session.echo(f"  {hint}", err=True)
+    return code
+
+
+def current() -> Session:
+    return click.get_current_context().obj

@@ -1,0 +1,97 @@
+"""The `deliberate` command: the root of the one grammar.
+
+Commands live in modules of their own and are imported only when used, so
+`deliberate --help` and one-shot actions start fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from deliberate.cli.context import BAD_INPUT, invoke, report, session_from, split_globals
+from deliberate.refusal import BadInput
+
+# verb -> "module:attribute"; the module is imported only when the verb is used.
+COMMANDS = {
+    "init": "deliberate.cli.community:init",
+    "member": "deliberate.cli.community:member",
+    "rules": "deliberate.cli.community:rules_group",
+    "meeting": "deliberate.cli.meeting:meeting",
+    "attend": "deliberate.cli.meeting:attend",
+    "depart": "deliberate.cli.meeting:depart",
+    "quorum": "deliberate.cli.meeting:quorum_command",
+    "state": "deliberate.cli.meeting:state_command",
+    "log": "deliberate.cli.meeting:log_command",
+    "console": "deliberate.cli.console:console",
+    "run": "deliberate.cli.script:run",
+    "demo": "deliberate.cli.demo:demo",
+    "ballot": "deliberate.cli.ballot:ballot",
+    "motions": "deliberate.cli.motions:motions",
+    "verify": "deliberate.cli.ledger:verify",
+    "checkpoint": "deliberate.cli.ledger:checkpoint",
+    "seal": "deliberate.cli.ledger:seal",
+    "proof": "deliberate.cli.ledger:proof",
+    "key": "deliberate.cli.ledger:key",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if self.get_command(ctx, name) is not None]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, _, attribute = target.partition(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:  # an area that has not landed yet
+                return None
+            raise
+        return getattr(module, attribute, None)
+
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT)
+@click.option("--db", metavar="PATH", help="数据库文件 / the database (default ./deliberate.db or $DELIBERATE_DB)")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="语言 / language (default: from the locale)")
+@click.option("--json", "json_", is_flag=True, help="以 JSON 回答 / answer in JSON, errors included")
+@click.option("--at", metavar="TIME", help="事件时间 (ISO 8601) / when it happened, to enter a paper record")
+@click.version_option(package_name="deliberate")
+def root(db, lang, json_, at):
+    """deliberate: 按罗伯特议事规则开会、表决、公示会议纪要。
+    Run a fair council meeting under Robert's Rules, vote, publish the minutes.
+
+    \b
+    全局选项可放在动词前后 / global options go before or after the verb.
+    退出码 / exit codes: 0 完成 done · 1 规则拒绝 refused · 2 输入有误 bad input · 3 完整性校验失败 integrity.
+    """
+
+
+def main(args: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if args is None else args)
+    try:
+        found, _ = split_globals(args)
+        session = session_from(found)
+    except BadInput as bad:
+        from deliberate.cli.context import Session
+        from pathlib import Path
+
+        fallback = Session(db_path=Path("deliberate.db"), lang="zh" if "zh" in args else "en",
+                           json="--json" in args)
+        return report(fallback, BAD_INPUT, "input", bad.key, bad.params, bad.hint_key)
+    try:
+        return invoke(root, args, session)
+    finally:
+        session.close()
+
+
+def entry() -> None:
+    sys.exit(main())

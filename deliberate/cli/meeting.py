@@ -1,0 +1,120 @@
+"""Commands for the meeting: open, close, attendance, quorum, the state, the log."""
+
+from __future__ import annotations
+
+import click
+
+from deliberate.cli.context import current
+
+
+@click.group()
+def meeting():
+    """会议 / Open and close a meeting."""
+
+
+@meeting.command("open")
+@click.argument("title")
+@click.option("--chair", required=True, help="主持人 / who presides")
+@click.option("--secretary", default="", help="记录员 / who keeps the minutes")
+def meeting_open(title, chair, secretary):
+    """开会 / Open a meeting (one at a time)."""
+    from deliberate.meeting import OpenMeeting
+
+    session = current()
+    session.app().execute(OpenMeeting(session.now(), title, chair, secretary))
+    m = session.app().state.meeting
+    session.emit({"meeting": m.number, "title": m.title, "chair": m.chair},
+                 session.t("meeting.opened", number=m.number, title=m.title, chair=m.chair)
+                 + "\n" + quorum_line(session))
+
+
+@meeting.command("close")
+def meeting_close():
+    """散会 (无待决事项时) / Close the meeting when no business is pending."""
+    from deliberate.meeting import CloseMeeting
+
+    session = current()
+    title = session.app().state.meeting.title if session.app().state.meeting else ""
+    session.app().execute(CloseMeeting(session.now()))
+    session.emit({"closed": title}, session.t("meeting.closed", title=title))
+
+
+@click.command()
+@click.argument("names", nargs=-1, required=True)
+def attend(names):
+    """签到 / Mark members present (arrivals during the meeting too)."""
+    from deliberate.meeting import Attend
+
+    session = current()
+    session.app().execute(Attend(session.now(), tuple(names)))
+    session.emit({"present": list(names), "quorum": quorum_data(session)},
+                 session.t("meeting.attended", names="、".join(names)) + "\n" + quorum_line(session))
+
+
+@click.command()
+@click.argument("names", nargs=-1, required=True)
+def depart(names):
+    """离场 / Mark members as having left."""
+    from deliberate.meeting import Depart
+
+    session = current()
+    session.app().execute(Depart(session.now(), tuple(names)))
+    session.emit({"departed": list(names), "quorum": quorum_data(session)},
+                 session.t("meeting.departed", names="、".join(names)) + "\n" + quorum_line(session))
+
+
+def quorum_data(session) -> dict:
+    from deliberate.meeting import quorum
+
+    app = session.app()
+    q = quorum(app.state, app.rules)
+    return {"present": q.present, "required": q.required, "roster": q.roster, "met": q.met}
+
+
+def quorum_line(session) -> str:
+    q = quorum_data(session)
+    key = "meeting.quorum_met" if q["met"] else "meeting.quorum_not_met"
+    return session.t(key, **q)
+
+
+@click.command("quorum")
+def quorum_command():
+    """法定人数 / Present against the quorum the rules require."""
+    session = current()
+    app = session.app()
+    data = quorum_data(session)
+    data["rule"] = app.rules.quorum
+    data["in_session"] = app.state.in_session()
+    session.emit(data, quorum_line(session))
+
+
+@click.command("state")
+@click.option("--rebuild", is_flag=True, help="从日志重新折叠 / refold the state from the log, ignoring the cache")
+def state_command(rebuild):
+    """当前状态 / The state: meeting, attendance, quorum (and more as areas land)."""
+    from deliberate.app import rebuild as refold
+    from deliberate.cli.status import render_state
+    from deliberate.views import state_view
+
+    session = current()
+    app = session.app()
+    state = refold(app.store) if rebuild else app.state
+    rules = app.rules if state.rules else None
+    data = state_view(state, rules)
+    session.emit(data, render_state(session, data))
+
+
+@click.command("log")
+@click.option("--since", type=int, default=1, help="从第几个事件起 / from this event number")
+@click.option("--limit", type=int, default=50, help="最多显示 / at most this many")
+def log_command(since, limit):
+    """事件日志 / The events of the log, in order."""
+    import itertools
+
+    session = current()
+    events = list(itertools.islice(session.store().read(since), limit))
+    data = [{"seq": e.seq, "type": e.type, "at": e.at, "payload": e.payload, "hash": e.hash} for e in events]
+    from deliberate.cli.context import dumps
+
+    text = "\n".join(f"{e.seq:>6}  {e.at}  {e.type:<20} {dumps(e.payload)}" for e in events)
+    session.emit({"events": data}, text or session.t("log.empty"))

@@ -1,0 +1,88 @@
+"""`run FILE`: the grammar's lines from a file, one transaction each.
+
+'#' starts a comment; a line `@ TIME` sets the time of the lines after it (for
+entering a paper record); `--at` on a line overrides it for that line.
+"""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import click
+
+from deliberate.cli.context import DONE, current, invoke
+from deliberate.refusal import BadInput
+
+NOT_IN_SCRIPTS = {"console", "run", "demo"}
+
+
+def split_line(line: str) -> list[str]:
+    """One line of the grammar as words: shell quoting, '#' comments at a word's start."""
+    lexer = shlex.shlex(line, posix=True)
+    lexer.whitespace_split = True
+    lexer.commenters = "#"
+    try:
+        return list(lexer)
+    except ValueError as exc:
+        raise BadInput("input.bad_quoting", why=str(exc)) from exc
+
+
+def read_script(path: str) -> list[str]:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise BadInput("script.unreadable", file=path, why=exc.strerror or str(exc)) from exc
+    from deliberate.roster_csv import decode
+
+    return decode(data, path).splitlines()
+
+
+def run_lines(session, lines: list[str], source: str, keep_going: bool = False) -> tuple[int, int, int]:
+    """Run `lines`; return (exit code, lines run, lines refused)."""
+    from deliberate import clock
+    from deliberate.cli.main import root
+
+    session.interactive = True
+    first_failure, ran, failed = DONE, 0, 0
+    for number, raw in enumerate(lines, start=1):
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        try:
+            if stripped.startswith("@"):
+                session.clock = clock.parse_at(stripped[1:])
+                continue
+            words = split_line(stripped)
+            if words and words[0] in NOT_IN_SCRIPTS:
+                raise BadInput("script.not_in_script", verb=words[0])
+        except BadInput as bad:
+            from deliberate.cli.context import BAD_INPUT, report
+
+            code = report(session, BAD_INPUT, "input", bad.key, bad.params, bad.hint_key)
+        else:
+            if not words:
+                continue
+            ran += 1
+            code = invoke(root, words, session)
+        if code != DONE:
+            failed += 1
+            first_failure = first_failure or code
+            where = session.t("script.at_line", file=source, line=number, text=stripped)
+            session.echo(where, err=True)
+            if not keep_going:
+                break
+    return first_failure, ran, failed
+
+
+@click.command()
+@click.argument("script_file", type=click.Path(dir_okay=False))
+@click.option("--keep-going", is_flag=True, help="遇到拒绝继续执行 / go on after a refused line")
+def run(script_file, keep_going):
+    """执行脚本 / Run the grammar's lines from a file: stops at the first refused line."""
+    session = current()
+    code, ran, failed = run_lines(session, read_script(script_file), script_file, keep_going)
+    if not session.json:
+        session.echo(session.t("script.summary", ran=ran, failed=failed), err=True)
+    if code != DONE:
+        raise click.exceptions.Exit(code)

@@ -1,0 +1,4 @@
+"""The whole pure domain: importing this registers every area's deciders and appliers."""
+
+from deliberate import meeting, roster  # noqa: F401  (registration)
+from deliberate.core import Command, apply, decide, fold  # noqa: F401

@@ -1,0 +1,212 @@
+"""A meeting: opening, the chair and secretary, attendance, quorum, closing. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deliberate.core import Command, applier, decider
+from deliberate.names import clean
+from deliberate.refusal import Refusal
+from deliberate.roster import find_member
+from deliberate.rules import Rules
+from deliberate.state import Meeting, State
+from deliberate.store import Event
+
+
+@dataclass(frozen=True)
+class OpenMeeting(Command):
+    title: str
+    chair: str
+    secretary: str = ""
+
+
+@dataclass(frozen=True)
+class Attend(Command):
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Depart(Command):
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CloseMeeting(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class AdoptRules(Command):
+    rules: dict
+    rules_source: str
+
+
+@dataclass(frozen=True)
+class Quorum:
+    present: int
+    required: int
+    roster: int
+
+    @property
+    def met(self) -> bool:
+        return self.present >= self.required
+
+
+def quorum(state: State, rules: Rules) -> Quorum:
+    """Who is here against what the rules require, at this point of the log."""
+    roster = len(state.roster)
+    present = len(state.meeting.present) if state.in_session() else 0
+    return Quorum(present, rules.quorum_required(roster), roster)
+
+
+def require_session(state: State) -> Refusal | None:
+    if not state.in_session():
+        return Refusal("meeting.not_open", "meeting.not_open", hint_key="meeting.not_open.hint")
+    return None
+
+
+# -- deciders ----------------------------------------------------------------
+
+
+@decider(OpenMeeting)
+def decide_open(state: State, command: OpenMeeting, rules: Rules) -> list[Event] | Refusal:
+    if state.community is None:
+        return Refusal("record.not_created", "record.not_created")
+    if state.in_session():
+        return Refusal("meeting.already_open", "meeting.already_open", {"title": state.meeting.title},
+                       hint_key="meeting.already_open.hint")
+    title = clean(command.title)
+    if not title:
+        return Refusal("meeting.title", "meeting.title")
+    chair_name, chair_id = clean(command.chair), None
+    if not chair_name:
+        return Refusal("meeting.chair_needed", "meeting.chair_needed")
+    chair = find_member(state, chair_name)
+    if isinstance(chair, Refusal):
+        if rules.chair.must_be_member:
+            return Refusal(f"{rules.rule_prefix}.chair_member", "meeting.chair_must_be_member",
+                           {"name": chair_name})
+    else:
+        chair_name, chair_id = chair.name, chair.id
+    secretary_name, secretary_id = clean(command.secretary), None
+    if secretary_name:
+        secretary = find_member(state, secretary_name)
+        if not isinstance(secretary, Refusal):
+            secretary_name, secretary_id = secretary.name, secretary.id
+    payload = {
+        "number": state.meetings_held + 1,
+        "title": title,
+        "chair": chair_name,
+        "secretary": secretary_name,
+    }
+    if chair_id:
+        payload["chair_id"] = chair_id
+    if secretary_id:
+        payload["secretary_id"] = secretary_id
+    events = [Event("meeting_opened", command.at, payload)]
+    # The chair and secretary are plainly here: members among them are marked present.
+    for member_id in dict.fromkeys(i for i in (chair_id, secretary_id) if i):
+        events.append(Event("attended", command.at, {"member": member_id}))
+    return events
+
+
+@decider(Attend)
+def decide_attend(state: State, command: Attend, rules: Rules) -> list[Event] | Refusal:
+    refusal = require_session(state)
+    if refusal:
+        return refusal
+    if not command.names:
+        return Refusal("meeting.attend_whom", "meeting.attend_whom")
+    events, seen = [], set()
+    for name in command.names:
+        member = find_member(state, name)
+        if isinstance(member, Refusal):
+            return member
+        if member.id in state.meeting.present or member.id in seen:
+            return Refusal("meeting.already_present", "meeting.already_present", {"name": member.name})
+        seen.add(member.id)
+        events.append(Event("attended", command.at, {"member": member.id}))
+    return events
+
+
+@decider(Depart)
+def decide_depart(state: State, command: Depart, rules: Rules) -> list[Event] | Refusal:
+    refusal = require_session(state)
+    if refusal:
+        return refusal
+    if not command.names:
+        return Refusal("meeting.attend_whom", "meeting.attend_whom")
+    events, seen = [], set()
+    for name in command.names:
+        member = find_member(state, name)
+        if isinstance(member, Refusal):
+            return member
+        if member.id not in state.meeting.present or member.id in seen:
+            return Refusal("meeting.not_present", "meeting.not_present", {"name": member.name})
+        seen.add(member.id)
+        events.append(Event("departed", command.at, {"member": member.id}))
+    return events
+
+
+@decider(CloseMeeting)
+def decide_close(state: State, command: CloseMeeting, rules: Rules) -> list[Event] | Refusal:
+    refusal = require_session(state)
+    if refusal:
+        return refusal
+    blocker = pending_business(state)
+    if blocker:
+        return blocker
+    return [Event("meeting_closed", command.at, {"number": state.meeting.number})]
+
+
+# Areas that hold business open (a pending motion, a speech, an open vote)
+# register a check here; the meeting cannot close while any of them objects.
+_closing_checks: list = []
+
+
+def closing_check(function):
+    _closing_checks.append(function)
+    return function
+
+
+def pending_business(state: State) -> Refusal | None:
+    for check in _closing_checks:
+        refusal = check(state)
+        if refusal:
+            return refusal
+    return None
+
+
+@decider(AdoptRules)
+def decide_adopt(state: State, command: AdoptRules, rules: Rules) -> list[Event] | Refusal:
+    if state.community is None:
+        return Refusal("record.not_created", "record.not_created")
+    if state.in_session():
+        return Refusal("meeting.rules_in_session", "meeting.rules_in_session")
+    return [Event("rules_adopted", command.at, {"rules": command.rules, "rules_source": command.rules_source})]
+
+
+# -- appliers ----------------------------------------------------------------
+
+
+@applier("meeting_opened")
+def apply_opened(state: State, event) -> None:
+    p = event.payload
+    state.meetings_held = p["number"]
+    state.meeting = Meeting(p["number"], p["title"], event.at, p["chair"], p.get("chair_id"),
+                            p.get("secretary", ""), p.get("secretary_id"))
+
+
+@applier("attended")
+def apply_attended(state: State, event) -> None:
+    state.meeting.present.append(event.payload["member"])
+
+
+@applier("departed")
+def apply_departed(state: State, event) -> None:
+    state.meeting.present.remove(event.payload["member"])
+
+
+@applier("meeting_closed")
+def apply_closed(state: State, event) -> None:
+    state.meeting.closed_at = event.at

@@ -1,0 +1,278 @@
+"""Load and validate a rules file (YAML) into typed settings.
+
+The rules are data: numbers and switches of a community's procedure. A
+malformed or misspelt file gets one line naming the file, the key and the line.
+Settings travel in the log as plain JSON (`Rules.to_dict`), so a database
+carries the rules it was run under and loading them needs no YAML.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from dataclasses import asdict, dataclass, field, fields
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Literal
+
+from deliberate.refusal import BadInput
+
+BUILTIN_DIR = Path(__file__).resolve().parent.parent / "rules"
+DEFAULT_RULES = BUILTIN_DIR / "luohu_ten.yaml"
+
+
+@dataclass(frozen=True)
+class ChairRules:
+    neutral: bool = True
+    votes: Literal["never", "to_break_tie", "always"] = "never"
+    must_be_member: bool = False
+
+
+@dataclass(frozen=True)
+class FloorRules:
+    speech_seconds: int = 120
+    speeches_per_question: int = 2
+    stance_required: bool = True
+    alternate_pro_con: bool = True
+    new_speakers_first: bool = True
+    maker_speaks_first: bool = False
+    warn_seconds: int = 30
+    cut_off_at_limit: bool = True
+    chair_may_override: bool = True
+
+
+@dataclass(frozen=True)
+class VotingRules:
+    majority_base: Literal["votes_cast", "present", "entitled"] = "votes_cast"
+    tie: Literal["fails"] = "fails"
+    abstentions_count: bool = False
+
+
+@dataclass(frozen=True)
+class BusinessRules:
+    quorum_required: bool = True
+
+
+@dataclass(frozen=True)
+class Rules:
+    name_zh: str
+    name_en: str
+    rule_prefix: str
+    quorum: str = "majority"
+    chart: str = "motions.yaml"
+    motion_overrides: dict = field(default_factory=dict)
+    chair: ChairRules = field(default_factory=ChairRules)
+    floor: FloorRules = field(default_factory=FloorRules)
+    voting: VotingRules = field(default_factory=VotingRules)
+    business: BusinessRules = field(default_factory=BusinessRules)
+    motions: dict = field(default_factory=dict)  # the chart, resolved: id -> fields
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Rules":
+        return _build(cls, data, (), None)
+
+    def quorum_required(self, roster_size: int) -> int:
+        """How many members must be present, by the `quorum` setting."""
+        return quorum_count(self.quorum, roster_size)
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+
+_QUORUM = re.compile(r"^(majority|\d+|\d+/\d+)$")
+
+
+def quorum_count(spec: str, roster_size: int) -> int:
+    if spec == "majority":
+        return roster_size // 2 + 1 if roster_size else 0
+    if "/" in spec:
+        share = Fraction(spec)
+        whole = share * roster_size
+        return int(whole) + (1 if whole.denominator != 1 else 0)
+    return int(spec)
+
+
+# -- loading ---------------------------------------------------------------
+
+
+def load_rules(path: Path | str) -> tuple[Rules, str]:
+    """The validated rules in `path` and the file's text (recorded in the log)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise BadInput("rules.missing", path=str(path)) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput("rules.unreadable", path=str(path), why=str(exc)) from exc
+    return parse_rules(text, str(path), base_dir=path.parent), text
+
+
+def parse_rules(text: str, source: str, base_dir: Path | None = None) -> Rules:
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise BadInput("rules.yaml_syntax", file=source, line=line, why=problem) from exc
+    if not isinstance(data, dict):
+        raise BadInput("rules.not_mapping", file=source)
+    lines = _line_index(node)
+    try:
+        rules = _build(Rules, data, (), None)
+        _check_values(rules)
+        chart = _load_chart(rules, base_dir or BUILTIN_DIR, source)
+    except _Invalid as bad:
+        raise BadInput(
+            "rules.invalid", file=source, key=".".join(map(str, bad.path)) or "(top)",
+            line=_line_for(lines, bad.path), why=bad.why,
+        ) from None
+    return _replace(rules, motions=chart)
+
+
+class _Invalid(Exception):
+    def __init__(self, path: tuple, why: str):
+        super().__init__(why)
+        self.path = path
+        self.why = why
+
+
+def _replace(rules: Rules, **changes: Any) -> Rules:
+    from dataclasses import replace
+
+    return replace(rules, **changes)
+
+
+def _build(cls: type, data: Any, path: tuple, _unused: Any) -> Any:
+    """Build dataclass `cls` from a mapping, checking keys and value types."""
+    if not isinstance(data, dict):
+        raise _Invalid(path, f"expected a mapping, found {type(data).__name__}")
+    hints = typing.get_type_hints(cls)
+    known = {f.name: f for f in fields(cls)}
+    for key in data:
+        if key not in known:
+            guess = difflib.get_close_matches(str(key), known, n=1)
+            why = f"unknown key '{key}'" + (f" (did you mean '{guess[0]}'?)" if guess else "")
+            raise _Invalid(path + (key,), why)
+    values = {}
+    for name, spec in known.items():
+        if name not in data:
+            no_default = spec.default is spec.default_factory is _MISSING
+            if no_default:
+                raise _Invalid(path + (name,), f"missing key '{name}'")
+            continue
+        values[name] = _coerce(hints[name], data[name], path + (name,))
+    return cls(**values)
+
+
+from dataclasses import MISSING as _MISSING  # noqa: E402
+
+
+def _coerce(hint: Any, value: Any, path: tuple) -> Any:
+    origin = typing.get_origin(hint)
+    if origin is Literal:
+        choices = typing.get_args(hint)
+        if value not in choices:
+            raise _Invalid(path, f"'{value}' is not one of {', '.join(map(str, choices))}")
+        return value
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise _Invalid(path, f"expected true or false, found {value!r}")
+        return value
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise _Invalid(path, f"expected a whole number >= 0, found {value!r}")
+        return value
+    if hint is str:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise _Invalid(path, f"expected text, found {value!r}")
+        return value
+    if hint is dict:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise _Invalid(path, "expected a mapping")
+        return value
+    if isinstance(hint, type) and hasattr(hint, "__dataclass_fields__"):
+        return _build(hint, value, path, None)
+    raise _Invalid(path, f"unsupported setting type {hint}")
+
+
+def _check_values(rules: Rules) -> None:
+    if not _QUORUM.match(rules.quorum):
+        raise _Invalid(("quorum",), f"'{rules.quorum}' is not 'majority', a number or a fraction like 1/2")
+    if "/" in rules.quorum:
+        share = Fraction(rules.quorum)
+        if not 0 < share <= 1:
+            raise _Invalid(("quorum",), "a fraction of the roster must lie in (0, 1]")
+    if rules.floor.speech_seconds == 0:
+        raise _Invalid(("floor", "speech_seconds"), "a speech needs at least one second")
+    if not re.match(r"^[a-z][a-z0-9_]*$", rules.rule_prefix):
+        raise _Invalid(("rule_prefix",), "use lower-case letters, digits and _")
+
+
+def _load_chart(rules: Rules, base_dir: Path, source: str) -> dict:
+    """The motion chart named by `chart`, with `motion_overrides` applied, as plain data."""
+    import yaml
+
+    chart_path = base_dir / rules.chart
+    if not chart_path.exists():
+        chart_path = BUILTIN_DIR / rules.chart
+    if not chart_path.exists():
+        raise _Invalid(("chart",), f"no chart file '{rules.chart}' beside {source}")
+    try:
+        raw = yaml.safe_load(chart_path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as exc:
+        raise _Invalid(("chart",), f"{chart_path.name}: {str(exc).splitlines()[0]}") from None
+    try:
+        from deliberate.motions.chart import ChartError, load_chart
+    except ImportError:  # the chart module lands with the motions issue
+        return {}
+    try:
+        chart = load_chart(raw, rules.motion_overrides or None)
+    except ChartError as exc:
+        path = tuple(exc.path)
+        if path and path[0] == "overrides":
+            path = ("motion_overrides",) + path[1:]
+        raise _Invalid(path, exc.why) from None
+    return {motion_id: asdict(spec) for motion_id, spec in chart.items()}
+
+
+def _line_index(node: Any) -> dict[tuple, int]:
+    """Map every key path in a composed YAML document to its 1-based line."""
+    import yaml
+
+    index: dict[tuple, int] = {}
+
+    def walk(current: Any, path: tuple) -> None:
+        if isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                key_path = path + (key_node.value,)
+                index[key_path] = key_node.start_mark.line + 1
+                walk(value_node, key_path)
+        elif isinstance(current, yaml.SequenceNode):
+            for i, item in enumerate(current.value):
+                index[path + (i,)] = item.start_mark.line + 1
+                walk(item, path + (i,))
+
+    if node is not None:
+        walk(node, ())
+    return index
+
+
+def _line_for(index: dict[tuple, int], path: tuple) -> int:
+    """The line of `path`, or of its nearest ancestor present in the file."""
+    while path:
+        if path in index:
+            return index[path]
+        path = path[:-1]
+    return 1

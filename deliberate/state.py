@@ -1,0 +1,105 @@
+"""The state of a community and its meeting: the fold of the log, never stored on its own.
+
+Everything here is plain data. The snapshot codec turns a state into JSON and back,
+so a cached projection can be saved beside the log and rebuilt from it at will.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Member:
+    id: str
+    name: str
+    key: str
+    role: str = ""
+    active: bool = True
+
+
+@dataclass
+class Meeting:
+    number: int
+    title: str
+    opened_at: str
+    chair: str
+    chair_id: str | None
+    secretary: str
+    secretary_id: str | None
+    present: list[str] = field(default_factory=list)  # member ids, in order of arrival
+    closed_at: str | None = None
+
+
+@dataclass
+class State:
+    seq: int = 0
+    last_at: str | None = None
+    community: str | None = None
+    rules: dict | None = None          # Rules.to_dict() of the rules in force
+    rules_source: str | None = None
+    public_key: str | None = None
+    members: dict[str, Member] = field(default_factory=dict)   # id -> member
+    keys: dict[str, str] = field(default_factory=dict)         # name key -> id
+    meetings_held: int = 0
+    meeting: Meeting | None = None
+    motions: Any = None    # deliberate.motions owns this slice
+    floor: Any = None      # deliberate.floor owns this slice
+    ballots: Any = None    # deliberate.ballots owns this slice
+
+    @property
+    def roster(self) -> list[Member]:
+        return [m for m in self.members.values() if m.active]
+
+    def in_session(self) -> bool:
+        return self.meeting is not None and self.meeting.closed_at is None
+
+
+# -- snapshot codec -------------------------------------------------------
+
+
+def encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        data = {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        data["__dc__"] = f"{type(value).__module__}:{type(value).__qualname__}"
+        return data
+    if isinstance(value, dict):
+        return {"__map__": [[encode(k), encode(v)] for k, v in value.items()]}
+    if isinstance(value, list):
+        return [encode(v) for v in value]
+    if isinstance(value, tuple):
+        return {"__tuple__": [encode(v) for v in value]}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"cannot snapshot {type(value).__name__}")
+
+
+def decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [decode(v) for v in value]
+    if isinstance(value, dict):
+        if "__map__" in value:
+            return {decode(k): decode(v) for k, v in value["__map__"]}
+        if "__tuple__" in value:
+            return tuple(decode(v) for v in value["__tuple__"])
+        module_name, _, qualname = value["__dc__"].partition(":")
+        if not module_name.startswith("deliberate."):
+            raise ValueError(f"snapshot names a class outside deliberate: {module_name}")
+        cls = getattr(importlib.import_module(module_name), qualname)
+        if not dataclasses.is_dataclass(cls):
+            raise ValueError(f"snapshot names a class that is not plain data: {qualname}")
+        kwargs = {k: decode(v) for k, v in value.items() if k != "__dc__"}
+        return cls(**kwargs)
+    return value
+
+
+def dumps(state: State) -> str:
+    return json.dumps(encode(state), ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(text: str) -> State:
+    return decode(json.loads(text))

@@ -1,0 +1,267 @@
+"""The event log in SQLite: append-only, hash-chained, one transaction per action.
+
+A row is one event: ``seq`` (1-based), ``type``, ``at`` (ISO 8601), ``payload``
+(canonical JSON text), ``prev_hash`` and ``hash``. The hash covers the event's
+record bytes (see `record_bytes`), which chain each event to the one before; the
+same bytes are the leaves of the RFC 9162 Merkle tree (deliberate.ledger).
+
+Nothing is updated or deleted: triggers refuse it. A correction is a new event.
+WAL mode with ``synchronous=NORMAL`` keeps every action atomic when the process is
+killed; a power cut may lose the last actions, never half of one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import unicodedata
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from deliberate.refusal import BadInput
+
+FORMAT = "deliberate-log"
+FORMAT_VERSION = "1"
+GENESIS = "0" * 64
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (
+    seq INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    at TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TABLE IF NOT EXISTS snapshots (seq INTEGER PRIMARY KEY, state TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS member_private (
+    member_id TEXT PRIMARY KEY,
+    unit TEXT,
+    phone TEXT,
+    id_number TEXT
+);
+"""
+
+
+def nfc(value: Any) -> Any:
+    """`value` with every string (keys included) in Unicode NFC."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {nfc(k): nfc(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [nfc(v) for v in value]
+    return value
+
+
+def canonical_json(value: Any) -> str:
+    """Sorted keys, no spaces, UTF-8 text as is, NFC: one text per value."""
+    return json.dumps(nfc(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def record_bytes(seq: int, type_: str, at: str, payload_text: str, prev_hash: str) -> bytes:
+    """The bytes an event's hash and Merkle leaf cover: canonical JSON of the whole row.
+
+    Built by concatenation (keys already in sorted order) so that checking a
+    million events needs no JSON parsing.
+    """
+    dumps = json.dumps
+    return (
+        '{"at":' + dumps(at, ensure_ascii=False)
+        + ',"payload":' + payload_text
+        + ',"prev_hash":"' + prev_hash
+        + '","seq":' + str(seq)
+        + ',"type":' + dumps(type_, ensure_ascii=False) + "}"
+    ).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event to append: what happened, when, and its facts."""
+
+    type: str
+    at: str
+    payload: dict
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    seq: int
+    type: str
+    at: str
+    payload: dict
+    prev_hash: str
+    hash: str
+
+
+class Store:
+    """One community's log in one SQLite file."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection):
+        self.path = path
+        self.conn = conn
+
+    # -- opening -------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path | str) -> "Store":
+        path = Path(path)
+        if path.exists() and path.stat().st_size > 0:
+            raise BadInput("store.exists", path=str(path))
+        try:
+            conn = _connect(path)
+        except sqlite3.OperationalError as exc:
+            raise BadInput("store.cannot_create", path=str(path), why=str(exc)) from exc
+        try:
+            with conn:
+                conn.executescript(SCHEMA)
+                _ledger_schema(conn)
+                conn.executemany(
+                    "INSERT INTO meta(key, value) VALUES (?, ?)",
+                    [("format", FORMAT), ("format_version", FORMAT_VERSION)],
+                )
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            raise BadInput("store.cannot_create", path=str(path), why=str(exc)) from exc
+        return cls(path, conn)
+
+    @classmethod
+    def open(cls, path: Path | str) -> "Store":
+        path = Path(path)
+        if not path.exists():
+            raise BadInput("store.missing", path=str(path))
+        try:
+            conn = _connect(path)
+            row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise BadInput("store.not_ours", path=str(path)) from exc
+        if row is None or row[0] != FORMAT:
+            conn.close()
+            raise BadInput("store.not_ours", path=str(path))
+        return cls(path, conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- reading -------------------------------------------------------------
+    def size(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+
+    def last(self) -> tuple[int, str, str] | None:
+        """(seq, at, hash) of the newest event, or None."""
+        return self.conn.execute(
+            "SELECT seq, at, hash FROM events ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+
+    def rows(self, start: int = 1, stop: int | None = None) -> Iterator[tuple]:
+        """Raw rows (seq, type, at, payload_text, prev_hash, hash) from `start`, before `stop`."""
+        if stop is None:
+            return self.conn.execute(
+                "SELECT seq, type, at, payload, prev_hash, hash FROM events WHERE seq >= ? ORDER BY seq",
+                (start,),
+            )
+        return self.conn.execute(
+            "SELECT seq, type, at, payload, prev_hash, hash FROM events "
+            "WHERE seq >= ? AND seq < ? ORDER BY seq",
+            (start, stop),
+        )
+
+    def read(self, start: int = 1, stop: int | None = None) -> Iterator[StoredEvent]:
+        loads = json.loads
+        for seq, type_, at, payload, prev, hash_ in self.rows(start, stop):
+            yield StoredEvent(seq, type_, at, loads(payload), prev, hash_)
+
+    # -- writing -------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One action: everything inside is written whole or not at all."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def append(self, events: list[Event]) -> list[StoredEvent]:
+        """Chain and write `events`; call inside `transaction()` (or it opens one)."""
+        if not self.conn.in_transaction:
+            with self.transaction():
+                return self.append(events)
+        last = self.last()
+        seq, prev = (last[0], last[2]) if last else (0, GENESIS)
+        stored, rows, leaves = [], [], []
+        sha = hashlib.sha256
+        for event in events:
+            seq += 1
+            payload = nfc(event.payload)
+            text = canonical_json(payload)
+            record = record_bytes(seq, event.type, event.at, text, prev)
+            digest = sha(record).hexdigest()
+            rows.append((seq, event.type, event.at, text, prev, digest))
+            leaves.append(sha(b"\x00" + record).digest())
+            stored.append(StoredEvent(seq, event.type, event.at, payload, prev, digest))
+            prev = digest
+        self.conn.executemany(
+            "INSERT INTO events(seq, type, at, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        _ledger_append(self.conn, seq - len(rows), leaves)
+        return stored
+
+    # -- the projection cache ------------------------------------------------
+    def latest_snapshot(self) -> tuple[int, str] | None:
+        return self.conn.execute(
+            "SELECT seq, state FROM snapshots ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+
+    def save_snapshot(self, seq: int, state_text: str) -> None:
+        self.conn.execute("DELETE FROM snapshots WHERE seq < ?", (seq,))
+        self.conn.execute("INSERT OR REPLACE INTO snapshots(seq, state) VALUES (?, ?)", (seq, state_text))
+
+    def drop_snapshots(self) -> None:
+        self.conn.execute("DELETE FROM snapshots")
+
+    # -- private details, never part of the record --------------------------
+    def set_private(self, member_id: str, unit: str | None, phone: str | None, id_number: str | None) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO member_private(member_id, unit, phone, id_number) VALUES (?, ?, ?, ?)",
+            (member_id, unit, phone, id_number),
+        )
+
+    def private(self) -> dict[str, dict[str, str | None]]:
+        return {
+            row[0]: {"unit": row[1], "phone": row[2], "id_number": row[3]}
+            for row in self.conn.execute("SELECT member_id, unit, phone, id_number FROM member_private")
+        }
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+def _ledger_schema(conn: sqlite3.Connection) -> None:
+    try:
+        from deliberate.ledger import tree_store
+    except ImportError:  # the ledger is optional until it lands
+        return
+    tree_store.ensure_schema(conn)
+
+
+def _ledger_append(conn: sqlite3.Connection, start_index: int, leaves: list[bytes]) -> None:
+    try:
+        from deliberate.ledger import tree_store
+    except ImportError:
+        return
+    tree_store.append_leaves(conn, start_index, leaves)
