@@ -105,6 +105,9 @@ def _interactive(session) -> None:
     from prompt_toolkit.completion import WordCompleter
     from prompt_toolkit.history import FileHistory
 
+    from deliberate.cli.status import _load_parts
+
+    _load_parts()  # the parts that add a bottom line (the speech timer) register themselves
     history = FileHistory(str(session.db_path) + ".history")
 
     def bottom():

@@ -18,6 +18,7 @@ def render_state(session, data: dict) -> str:
     if quorum and meeting and meeting["in_session"]:
         key = "meeting.quorum_met" if quorum["met"] else "meeting.quorum_not_met"
         lines.append(t(key, **quorum))
+    _load_parts()
     for render in _renderers:
         part = render(session, data)
         if part:
@@ -32,3 +33,23 @@ def renderer(function):
     """Register `function(session, state_data) -> str` for a part of the state (floor, motions)."""
     _renderers.append(function)
     return function
+
+
+# Modules that register renderers (and console toolbars) for their part of the state.
+PARTS = ("deliberate.cli.motions_view", "deliberate.cli.floor_view")
+_loaded = False
+
+
+def _load_parts() -> None:
+    global _loaded
+    if _loaded:
+        return
+    import importlib
+
+    for name in PARTS:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:  # a real missing import inside the module
+                raise
+    _loaded = True
