@@ -6,9 +6,9 @@ Only the edges read the clock (`now`); the core compares recorded times (`instan
 from __future__ import annotations
 
 from datetime import datetime
-from functools import lru_cache
 
 from deliberate.refusal import BadInput
+from deliberate.times import instant, seconds_between  # noqa: F401  (the pure half, re-exported)
 
 
 def now() -> str:
@@ -24,12 +24,3 @@ def parse_at(text: str) -> str:
     if moment.tzinfo is None:
         moment = moment.astimezone()
     return moment.isoformat(timespec="milliseconds")
-
-
-@lru_cache(maxsize=4096)
-def instant(at: str) -> datetime:
-    return datetime.fromisoformat(at)
-
-
-def seconds_between(start: str, end: str) -> float:
-    return (instant(end) - instant(start)).total_seconds()

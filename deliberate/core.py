@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from deliberate.clock import instant
+from deliberate.times import instant
 from deliberate.refusal import Refusal
 from deliberate.state import State
 from deliberate.store import Event

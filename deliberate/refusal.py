@@ -41,7 +41,7 @@ class Refused(Exception):
 class BadInput(Exception):
     """Bad usage or unreadable input (exit code 2): a message key and parameters."""
 
-    def __init__(self, key: str, hint_key: str | None = None, **params: object):
+    def __init__(self, key: str, /, hint_key: str | None = None, **params: object):
         super().__init__(key)
         self.key = key
         self.hint_key = hint_key
@@ -51,7 +51,7 @@ class BadInput(Exception):
 class IntegrityError(Exception):
     """The record failed an integrity check (exit code 3)."""
 
-    def __init__(self, key: str, **params: object):
+    def __init__(self, key: str, /, **params: object):
         super().__init__(key)
         self.key = key
         self.params = params

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,7 +68,7 @@ class Session:
         return clock.now()
 
     # -- output -------------------------------------------------------------
-    def t(self, key: str, **params: Any) -> str:
+    def t(self, key: str, /, **params: Any) -> str:
         from deliberate.i18n import t
 
         return t(key, self.lang, **params)
@@ -154,16 +155,20 @@ def invoke(root: click.Group, args: list[str], session: Session) -> int:
         session.json = session.json or bool(found.get("json"))
         session.at = found.get("at")
         try:
-            root.main(args=rest, prog_name="deliberate", obj=session, standalone_mode=False)
+            # click returns a command's Exit code instead of raising it when not standalone
+            outcome = root.main(args=rest, prog_name="deliberate", obj=session, standalone_mode=False)
         finally:
             session.lang, session.json, session.at = saved
-        return DONE
+        return outcome if isinstance(outcome, int) else DONE
     except Refused as refused:
         return report_refusal(session, refused.refusal)
     except BadInput as bad:
         return report(session, BAD_INPUT, "input", bad.key, bad.params, bad.hint_key)
     except IntegrityError as broken:
         return report(session, INTEGRITY, "integrity", broken.key, broken.params, None)
+    except sqlite3.OperationalError as exc:
+        # Locked, read-only or vanished: the action did not happen, and says why.
+        return report(session, BAD_INPUT, "input", "store.readonly", {"path": session.db_path, "why": exc}, None)
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.ClickException as usage:

@@ -59,6 +59,16 @@ COMMANDS = {
 
 
 class LazyGroup(click.Group):
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, obj=None, **extra):
+        if obj is None:
+            # Called from outside (the shell, click's test runner): one line of the grammar,
+            # with global options anywhere and failures mapped to exit codes.
+            code = main(list(sys.argv[1:] if args is None else args))
+            if standalone_mode:
+                sys.exit(code)
+            return code
+        return super().main(args, prog_name, complete_var, standalone_mode, obj=obj, **extra)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [name for name in COMMANDS if self.get_command(ctx, name) is not None]
 

@@ -29,7 +29,7 @@ def catalog() -> dict[str, dict[str, str]]:
     return _catalog
 
 
-def t(key: str, lang: str = "zh", **params: object) -> str:
+def t(key: str, lang: str = "zh", /, **params: object) -> str:
     """The message `key` in `lang`, formatted with `params`; the key itself if unknown."""
     entry = catalog().get(key)
     if entry is None:
