@@ -112,25 +112,16 @@ def decide_open(state: State, command: OpenMeeting, rules: Rules) -> list[Event]
 
 @decider(Attend)
 def decide_attend(state: State, command: Attend, rules: Rules) -> list[Event] | Refusal:
-    refusal = require_session(state)
-    if refusal:
-        return refusal
-    if not command.names:
-        return Refusal("meeting.attend_whom", "meeting.attend_whom")
-    events, seen = [], set()
-    for name in command.names:
-        member = find_member(state, name)
-        if isinstance(member, Refusal):
-            return member
-        if member.id in state.meeting.present or member.id in seen:
-            return Refusal("meeting.already_present", "meeting.already_present", {"name": member.name})
-        seen.add(member.id)
-        events.append(Event("attended", command.at, {"member": member.id}))
-    return events
+    return _each_member(state, command, "attended", lambda present: not present, "meeting.already_present")
 
 
 @decider(Depart)
 def decide_depart(state: State, command: Depart, rules: Rules) -> list[Event] | Refusal:
+    return _each_member(state, command, "departed", lambda present: present, "meeting.not_present")
+
+
+def _each_member(state: State, command: Attend | Depart, event_type: str, allowed, refusal_key: str):
+    """One event per named member, or the first refusal: unknown, or already in (or out of) the room."""
     refusal = require_session(state)
     if refusal:
         return refusal
@@ -141,10 +132,10 @@ def decide_depart(state: State, command: Depart, rules: Rules) -> list[Event] | 
         member = find_member(state, name)
         if isinstance(member, Refusal):
             return member
-        if member.id not in state.meeting.present or member.id in seen:
-            return Refusal("meeting.not_present", "meeting.not_present", {"name": member.name})
+        if member.id in seen or not allowed(member.id in state.meeting.present):
+            return Refusal(refusal_key, refusal_key, {"name": member.name})
         seen.add(member.id)
-        events.append(Event("departed", command.at, {"member": member.id}))
+        events.append(Event(event_type, command.at, {"member": member.id}))
     return events
 
 
