@@ -114,10 +114,11 @@ def _interactive(session) -> None:
         parts = [text for text in (f(session) for f in _toolbars) if text]
         return " | ".join(parts) if parts else None
 
-    prompt = PromptSession(history=history, bottom_toolbar=bottom if _toolbars else None,
+    prompt = PromptSession(history=history, complete_while_typing=False,  # Tab completes, as in a shell
+                           bottom_toolbar=bottom if _toolbars else None,
                            refresh_interval=0.5 if _toolbars else 0)
     while True:
-        completer = WordCompleter(words_for_completion(session), sentence=True)
+        completer = WordCompleter(words_for_completion(session), WORD=True)
         try:
             line = prompt.prompt("deliberate> ", completer=completer)
         except KeyboardInterrupt:
