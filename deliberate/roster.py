@@ -197,6 +197,11 @@ def apply_created(state: State, event) -> None:
     state.public_key = event.payload.get("public_key")
 
 
+@applier("key_rotated")
+def apply_key_rotated(state: State, event) -> None:
+    state.public_key = event.payload["public_key"]
+
+
 @applier("rules_adopted")
 def apply_rules(state: State, event) -> None:
     state.rules = event.payload["rules"]

@@ -28,15 +28,17 @@ def create_community(session, name: str, rules_file: str | None) -> None:
     path = Path(rules_file) if rules_file else DEFAULT_RULES
     rules, _text = load_rules(path)
     store = Store.create(session.db_path)
+    made_key = False
     try:
         public_key = _make_key(session.db_path)
-        app = App(store)
-        session._app = app
-        app.execute(CreateCommunity(session.now(), name, rules.to_dict(), path.name, public_key))
+        made_key = public_key is not None
+        session.adopt_app(App(store))
+        session.app().execute(CreateCommunity(session.now(), name, rules.to_dict(), path.name, public_key))
     except BaseException:
+        session.close()
         store.close()
-        session._app = None
-        _remove_database(session.db_path)
+        # Take away only what this init made: never a key that was already there.
+        _remove_database(session.db_path, with_key=made_key)
         raise
     data = {"community": name, "db": str(session.db_path), "rules": path.name}
     text = session.t("community.created", name=name, db=session.db_path, rules=rules.name(session.lang))
@@ -60,8 +62,8 @@ def _make_key(db_path: Path) -> str | None:
     return base64.b64encode(keys.public_bytes(keys.create_key(db_path))).decode("ascii")
 
 
-def _remove_database(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", ".key"):
+def _remove_database(path: Path, with_key: bool) -> None:
+    for suffix in ("", "-wal", "-shm") + ((".key",) if with_key else ()):
         candidate = Path(str(path) + suffix)
         if candidate.exists():
             candidate.unlink()

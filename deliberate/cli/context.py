@@ -49,6 +49,11 @@ class Session:
             _install_hooks(self._app, self)
         return self._app
 
+    def adopt_app(self, app) -> None:
+        """Use `app` (just created by init) for the lines that follow, with the usual hooks."""
+        self._app = app
+        _install_hooks(app, self)
+
     def store(self):
         return self.app().store
 
