@@ -14,11 +14,10 @@ from pathlib import Path
 
 import click
 
-from deliberate.ledger import checkpoint as cp
-from deliberate.ledger import keys, merkle, seal as sealing, tree_store
-from deliberate.ledger.verify import open_log, verify_database
 from deliberate.refusal import BadInput, IntegrityError
-from deliberate.store import Event, record_bytes
+
+# The ledger's modules (and cryptography) are imported inside each command,
+# so `deliberate --help` and every other command start without them.
 
 
 def _session():
@@ -54,6 +53,9 @@ def verify(directory: Path | None, since: Path | None, fingerprint: str | None) 
 
     Exit 0 when all is well, 3 when the record was tampered with, 2 when the input is unreadable.
     """
+    from deliberate.ledger import keys
+    from deliberate.ledger.verify import verify_database
+
     session = _session()
     if directory is not None:
         _verify_directory(session, directory, fingerprint)
@@ -75,6 +77,9 @@ def verify(directory: Path | None, since: Path | None, fingerprint: str | None) 
 
 
 def _trusted_keys(session) -> list[bytes]:
+    from deliberate.ledger import checkpoint as cp
+    from deliberate.ledger.verify import open_log
+
     path = Path(session.db_path)
     if not path.is_file():
         return []
@@ -86,6 +91,8 @@ def _trusted_keys(session) -> list[bytes]:
 
 
 def _verify_directory(session, directory: Path, fingerprint: str | None) -> None:
+    from deliberate.ledger import seal as sealing
+
     trusted = _trusted_keys(session)
     checked = sealing.check_directory(directory, trusted, fingerprint)
     t = session.t
@@ -119,6 +126,9 @@ def _verify_directory(session, directory: Path, fingerprint: str | None) -> None
 @click.option("--out", type=click.Path(path_type=Path), help="另存检查点 / also save the checkpoint to this file")
 def checkpoint(out: Path | None) -> None:
     """签名检查点 / Sign a checkpoint of the whole log now and record it."""
+    from deliberate.ledger import checkpoint as cp
+    from deliberate.store import Event
+
     session = _session()
     store = session.store()
     app = session.app()
@@ -140,6 +150,9 @@ def checkpoint(out: Path | None) -> None:
 @click.argument("directory", type=click.Path(path_type=Path))
 def seal(directory: Path) -> None:
     """封存公示目录 / Write a signed manifest of every file in DIRECTORY."""
+    from deliberate.ledger import checkpoint as cp
+    from deliberate.ledger import seal as sealing
+
     session = _session()
     store = session.store()
     app = session.app()
@@ -162,6 +175,8 @@ def seal(directory: Path) -> None:
 @click.argument("event_seq", type=int)
 def proof(event_seq: int) -> None:
     """包含证明（回执） / Print the inclusion proof of event EVENT_SEQ in the latest checkpoint (JSON)."""
+    from deliberate.ledger.verify import open_log
+
     session = _session()
     conn = open_log(session.db_path)
     try:
@@ -176,6 +191,11 @@ def proof(event_seq: int) -> None:
 
 def inclusion_receipt(conn, event_seq: int) -> dict:
     """The proof that event `event_seq` is in the tree signed by the latest checkpoint."""
+    from deliberate.ledger import checkpoint as cp
+    from deliberate.ledger import merkle
+    from deliberate.ledger import tree_store
+    from deliberate.store import record_bytes
+
     events = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM events").fetchone()[0]
     row = conn.execute(
         "SELECT seq, type, at, payload, prev_hash FROM events WHERE seq = ?", (event_seq,)
@@ -222,6 +242,10 @@ def key() -> None:
 @key.command("show")
 def key_show() -> None:
     """显示密钥指纹 / Print the community key's fingerprint."""
+    from deliberate.ledger import checkpoint as cp
+    from deliberate.ledger import keys
+    from deliberate.ledger.verify import open_log
+
     session = _session()
     conn = open_log(session.db_path)
     try:
@@ -258,6 +282,10 @@ def key_show() -> None:
 @key.command("rotate")
 def key_rotate() -> None:
     """更换社区密钥 / Replace the community key; the change is signed by the old key and recorded."""
+    from deliberate.ledger import checkpoint as cp
+    from deliberate.ledger import keys
+    from deliberate.store import Event
+
     session = _session()
     store = session.store()
     app = session.app()

@@ -10,7 +10,6 @@ says so on stderr, so a lost key never blocks adjournment.
 
 from __future__ import annotations
 
-from deliberate.ledger.checkpoint import make_checkpoint
 from deliberate.refusal import BadInput, IntegrityError
 from deliberate.store import Event
 
@@ -24,6 +23,8 @@ def checkpoint_after_close(app, stored, warn=None) -> list[Event]:
         return []
     if not getattr(app.state, "public_key", None):
         return []
+    from deliberate.ledger.checkpoint import make_checkpoint  # cryptography: only when a meeting closes
+
     try:
         payload = make_checkpoint(app.store, app.store.path, app.state.community or "")
     except (BadInput, IntegrityError) as problem:
