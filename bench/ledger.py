@@ -17,8 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from benchkit import prepare  # noqa: E402
+
+ROOT = prepare()
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "DELIBERATE_LANG": "en"}
 
 from deliberate.ledger import checkpoint as cp  # noqa: E402

@@ -15,8 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from benchkit import prepare  # noqa: E402
+
+ROOT = prepare()
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "DELIBERATE_LANG": "en"}
 MEMBERS = 100
 EVENTS = 10_000

@@ -52,6 +52,10 @@ class VotingRules:
 @dataclass(frozen=True)
 class BusinessRules:
     quorum_required: bool = True
+    # Motions in order without a quorum (RONR §40:7), chart ids separated by spaces.
+    without_quorum: str = "fix_time_to_which_to_adjourn adjourn recess"
+    # How long a vote may be reconsidered: in the meeting it was taken, or on its day.
+    reconsider_within: Literal["same_meeting", "same_day"] = "same_meeting"
 
 
 @dataclass(frozen=True)

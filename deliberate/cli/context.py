@@ -151,19 +151,16 @@ def session_from(found: dict[str, Any]) -> Session:
 
 def invoke(root: click.Group, args: list[str], session: Session) -> int:
     """Run one line of the grammar against `session`; return its exit code."""
+    saved = (session.lang, session.json, session.at)
     try:
         found, rest = split_globals(args)
         if "db" in found and session.interactive and Path(found["db"]) != session.db_path:
             raise BadInput("input.db_in_session")
-        saved = (session.lang, session.json, session.at)
         session.lang = found.get("lang", session.lang)
         session.json = session.json or bool(found.get("json"))
         session.at = found.get("at")
-        try:
-            # click returns a command's Exit code instead of raising it when not standalone
-            outcome = root.main(args=rest, prog_name="deliberate", obj=session, standalone_mode=False)
-        finally:
-            session.lang, session.json, session.at = saved
+        # click returns a command's Exit code instead of raising it when not standalone
+        outcome = root.main(args=rest, prog_name="deliberate", obj=session, standalone_mode=False)
         return outcome if isinstance(outcome, int) else DONE
     except Refused as refused:
         return report_refusal(session, refused.refusal)
@@ -180,6 +177,9 @@ def invoke(root: click.Group, args: list[str], session: Session) -> int:
         return report_usage(session, usage)
     except click.exceptions.Abort:
         return BAD_INPUT
+    finally:
+        # a line's own --lang, --json and --at last for that line only (and its error report)
+        session.lang, session.json, session.at = saved
 
 
 def report_refusal(session: Session, refusal: Refusal) -> int:
