@@ -261,7 +261,6 @@ def decide_lapse(state: State, command: Lapse, rules) -> list[Event] | Refusal:
 @decider(Withdraw)
 def decide_withdraw(state: State, command: Withdraw, rules) -> list[Event] | Refusal:
     """Before it is stated the maker withdraws freely; after, by general consent or a vote (§33:11)."""
-    chart = chart_of(rules)
     if not state.in_session():
         return Refusal("meeting.not_open", "meeting.not_open", hint_key="meeting.not_open.hint")
     m = peek(state)

@@ -274,14 +274,22 @@ def require_business(state: State, rules, kind: str | None = None) -> Refusal | 
     return None
 
 
-def present_member(state: State, rules, name: str, acting_as: str):
-    """The member named, if present and not the neutral presiding officer; else a Refusal."""
+def present_any(state: State, name: str):
+    """The member named, if on the roster and present; else a Refusal."""
     member = find_member(state, name)
     if isinstance(member, Refusal):
         return member
     if member.id not in state.meeting.present:
         return Refusal("ronr.present", "motions.not_present", {"name": member.name},
                        hint_key="motions.not_present.hint")
+    return member
+
+
+def present_member(state: State, rules, name: str, acting_as: str):
+    """The member named, if present and not the neutral presiding officer; else a Refusal."""
+    member = present_any(state, name)
+    if isinstance(member, Refusal):
+        return member
     if member.id == presiding_id(state) and rules.chair.neutral:
         return Refusal(f"{rules.rule_prefix}.neutral_chair", f"motions.neutral_chair.{acting_as}",
                        {"name": member.name}, hint_key="motions.neutral_chair.hint")

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from deliberate.core import Command, applier, decider
 from deliberate.meeting import quorum
 from deliberate.motions import text as amend_text
-from deliberate.motions.order import present_member, require_business
+from deliberate.motions.order import present_any, present_member, require_business
 from deliberate.motions.stack import (
     Motion, OpenVote as OpenVoteState, Result, chart_of, motions_of, peek, presiding_id, top,
 )
@@ -157,7 +157,7 @@ def decide_roll(state: State, command: RollCall, rules) -> list[Event] | Refusal
     for choice, names in (("yes", command.yes), ("no", command.no), ("abstain", command.abstain)):
         for name in names:
             member = present_member(state, rules, name, "vote") if rules.chair.votes != "always" else \
-                _present_any(state, rules, name)
+                present_any(state, name)
             if isinstance(member, Refusal):
                 return member
             if member.id in vote.roll or member.id in votes:
@@ -167,18 +167,6 @@ def decide_roll(state: State, command: RollCall, rules) -> list[Event] | Refusal
     if not votes:
         return Refusal("motions.input", "motions.roll_empty", {}, hint_key="motions.roll_empty.hint")
     return [Event("roll_call_recorded", command.at, {"question": vote.question, "votes": votes})]
-
-
-def _present_any(state: State, rules, name: str):
-    from deliberate.roster import find_member
-
-    member = find_member(state, name)
-    if isinstance(member, Refusal):
-        return member
-    if member.id not in state.meeting.present:
-        return Refusal("ronr.present", "motions.not_present", {"name": member.name},
-                       hint_key="motions.not_present.hint")
-    return member
 
 
 @decider(RecordTally)
