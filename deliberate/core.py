@@ -17,7 +17,7 @@ from deliberate.state import State
 from deliberate.store import Event
 
 _deciders: dict[type, Callable] = {}
-_appliers: dict[str, Callable] = {}
+_appliers: dict[str, list[Callable]] = {}
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,10 @@ def decider(command_type: type) -> Callable:
 
 
 def applier(event_type: str) -> Callable:
+    """Register `function(state, event)`; several areas may fold the same event, in import order."""
+
     def register(function: Callable) -> Callable:
-        _appliers[event_type] = function
+        _appliers.setdefault(event_type, []).append(function)
         return function
 
     return register
@@ -52,8 +54,7 @@ def decide(state: State, command: Command, rules) -> list[Event] | Refusal:
 
 def apply(state: State, event) -> State:
     """Fold one recorded event (anything with type, at, payload, seq) into `state`."""
-    handler = _appliers.get(event.type)
-    if handler is not None:
+    for handler in _appliers.get(event.type, ()):
         handler(state, event)
     state.seq = event.seq
     state.last_at = event.at

@@ -18,7 +18,10 @@ _toolbars: list = []
 
 
 def toolbar(function):
-    """Register `function(session) -> str | None` for the console's bottom line (the timer)."""
+    """Register `function(session)` for the console's bottom line (the timer).
+
+    It returns None, plain text, or prompt_toolkit styled text: a list of (style, text) pairs.
+    """
     _toolbars.append(function)
     return function
 
@@ -111,8 +114,14 @@ def _interactive(session) -> None:
     history = FileHistory(str(session.db_path) + ".history")
 
     def bottom():
-        parts = [text for text in (f(session) for f in _toolbars) if text]
-        return " | ".join(parts) if parts else None
+        fragments: list[tuple[str, str]] = []
+        for part in (f(session) for f in _toolbars):
+            if not part:
+                continue
+            if fragments:
+                fragments.append(("", " | "))
+            fragments.extend([("", part)] if isinstance(part, str) else part)
+        return fragments or None
 
     prompt = PromptSession(history=history, complete_while_typing=False,  # Tab completes, as in a shell
                            bottom_toolbar=bottom if _toolbars else None,

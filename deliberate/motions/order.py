@@ -22,6 +22,10 @@ from deliberate.refusal import Refusal
 from deliberate.roster import find_member
 from deliberate.state import State
 
+# Once voting has begun nothing interrupts it but what concerns the vote itself (RONR §45:9).
+IN_ORDER_DURING_A_VOTE = ("division_of_the_assembly", "point_of_order", "parliamentary_inquiry",
+                          "request_for_information")
+
 
 def _names(chart: Chart, kinds) -> dict:
     kinds = list(kinds)
@@ -59,8 +63,7 @@ def place(state: State, rules, chart: Chart, kind: str, params: dict) -> str | N
         waiting = stack[-1]
         return Refusal(f"{prefix}.second", "motions.awaiting_second",
                        {"motion": _label(chart, waiting)}, hint_key="motions.awaiting_second.hint")
-    if m.vote is not None and kind not in ("division_of_the_assembly", "point_of_order",
-                                           "parliamentary_inquiry", "request_for_information"):
+    if m.vote is not None and kind not in IN_ORDER_DURING_A_VOTE:
         return Refusal(f"{prefix}.voting", "motions.vote_in_progress",
                        {"question": m.vote.question}, hint_key="motions.vote_in_progress.hint")
     if spec.requires_pending and not stack:

@@ -23,7 +23,7 @@ from deliberate.app import rebuild
 from deliberate.meeting import Attend, CloseMeeting, Depart, OpenMeeting
 from deliberate.motions.chart import MOTION_IDS
 from deliberate.motions.engine import Lapse, MakeMotion, Second, Withdraw
-from deliberate.motions.order import effective_rank
+from deliberate.motions.order import IN_ORDER_DURING_A_VOTE, effective_rank
 from deliberate.motions.rulings import DECISIONS, MakeRuling
 from deliberate.motions.stack import chart_of
 from deliberate.motions.voting import CloseVote, CountVotes, OpenVote, RecordTally, RollCall
@@ -169,8 +169,10 @@ class RandomMeeting(RuleBasedStateMachine):
     def vote_only_on_the_stated_top(self):
         m = self.meeting.state.motions
         if m is not None and m.vote is not None:
-            assert m.stack and m.stack[-1] == m.vote.question
-            assert m.items[m.vote.question].stated
+            assert m.vote.question in m.stack and m.items[m.vote.question].stated
+            # above the question being voted only what concerns the vote itself (a point of order)
+            above = m.stack[m.stack.index(m.vote.question) + 1:]
+            assert all(m.items[i].kind in IN_ORDER_DURING_A_VOTE for i in above), m.stack
 
     @invariant()
     def fold_equals_live_state(self):

@@ -1,0 +1,698 @@
+"""The floor: raised hands, recognition, speeches and their limits, the chair. Pure.
+
+The Luohu Ten that govern the floor, each refused under its own rule id
+(`{rule_prefix}.x`, so robert.yaml gives `ronr.x`):
+
+- neutral_chair     主持中立: the presiding member does not debate; to speak the
+                    chair hands the chair over until the question is disposed.
+- equal_opportunity 机会均等: nobody speaks unrecognised; the chair recognises in
+                    the order of `floor_queue.order_queue`.
+- stance            立场明确: for, against or a question, stated before speaking.
+- no_interrupting   发言完整 / 面对主持: while a member has the floor nobody else
+                    is recognised; motions that may interrupt are the chart's
+                    (`interruption` below is the check the motions engine calls).
+- limits            限时限次: a limit per speech (overrun recorded) and a number of
+                    speeches per member per question in this meeting.
+- civility          文明表达: the chair calls a member to order, with the reason.
+- no_question / undebatable: debate is on the immediately pending question only.
+
+Speech times come from the log: a speech lasts from its `speech_started` to its
+`speech_ended`, so a replayed meeting gives the same durations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from deliberate import views
+from deliberate.times import seconds_between
+from deliberate.core import Command, applier, decider
+from deliberate.floor_queue import SIDES, STANCES, Place, Waiting, order_queue
+from deliberate.meeting import closing_check, require_session
+from deliberate.question import Question, pending_ids, pending_question
+from deliberate.refusal import Refusal
+from deliberate.roster import RowProblem, find_member
+from deliberate.rules import Rules
+from deliberate.state import State
+from deliberate.store import Event
+
+# The rules a chair may set aside with a recorded reason, where the file allows it.
+OVERRIDABLE = ("equal_opportunity", "limits")
+
+
+# -- the state of the floor ------------------------------------------------
+
+
+@dataclass
+class Hand:
+    member: str
+    question: str
+    stance: str | None
+    order: int
+    at: str
+    overridden: list = field(default_factory=list)   # rule ids already set aside for this hand
+
+
+@dataclass
+class Speech:
+    member: str
+    question: str
+    stance: str | None
+    started_at: str
+    limit: int
+    ended_at: str | None = None
+    seconds: float | None = None
+    overrun: float = 0.0
+    ended_by: str = ""
+
+
+@dataclass
+class Holder:
+    """The member the chair has recognised; `speech` once the speech has begun."""
+
+    member: str
+    question: str
+    stance: str | None
+    at: str
+    reason: str
+    speech: Speech | None = None
+
+
+@dataclass
+class CallToOrderRecord:
+    member: str
+    reason: str
+    at: str
+    question: str | None
+
+
+@dataclass
+class Floor:
+    meeting: int
+    chair_id: str | None
+    presiding_id: str | None
+    passed_for: str | None = None      # the question the chair stepped down for
+    passed: bool = False
+    hands: list = field(default_factory=list)          # Hand, in the order raised
+    holder: Holder | None = None
+    speeches: list = field(default_factory=list)       # ended Speech records
+    counts: dict = field(default_factory=dict)         # question -> member -> speeches begun
+    last_side: dict = field(default_factory=dict)      # question -> "pro" | "con" of the last such speech
+    orders: list = field(default_factory=list)         # CallToOrderRecord
+    next_order: int = 1
+
+    def spoken_on(self, question: str) -> bool:
+        """Has debate begun on `question` (anyone has begun a speech on it)?"""
+        return bool(self.counts.get(question)) or (
+            self.holder is not None and self.holder.question == question and self.holder.speech is not None)
+
+
+# -- commands ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RaiseHand(Command):
+    name: str
+    stance: str | None = None
+    override: str = ""
+
+
+@dataclass(frozen=True)
+class LowerHand(Command):
+    name: str
+
+
+@dataclass(frozen=True)
+class Recognize(Command):
+    name: str | None = None
+    override: str = ""
+
+
+@dataclass(frozen=True)
+class Speak(Command):
+    name: str | None = None
+    stance: str | None = None
+
+
+@dataclass(frozen=True)
+class Yield(Command):
+    cut: bool = False          # the chair stops the speaker
+
+
+@dataclass(frozen=True)
+class PassChair(Command):
+    name: str
+
+
+@dataclass(frozen=True)
+class ResumeChair(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class CallToOrder(Command):
+    name: str
+    reason: str
+
+
+# -- reading the floor (also for the motions engine and the views) ---------
+
+
+def floor_of(state: State) -> Floor | None:
+    """The floor of the meeting in session, or None."""
+    floor = state.floor
+    if floor is None or state.meeting is None or floor.meeting != state.meeting.number:
+        return None
+    return floor
+
+
+def holder_id(state: State) -> str | None:
+    """Member id of whoever has the floor (recognised or speaking), or None."""
+    floor = floor_of(state)
+    return floor.holder.member if floor and floor.holder else None
+
+
+def presiding_id(state: State) -> str | None:
+    floor = floor_of(state)
+    if floor is not None:
+        return floor.presiding_id
+    return state.meeting.chair_id if state.meeting else None
+
+
+def interruption(state: State, rules: Rules, motion_id: str, member_id: str | None) -> Refusal | None:
+    """发言完整: a motion made while another member has the floor must be one the chart lets interrupt."""
+    holder = holder_id(state)
+    if holder is None or holder == member_id:
+        return None
+    spec = rules.motions.get(motion_id) or {}
+    if spec.get("interrupts"):
+        return None
+    names = " / ".join(n for n in (spec.get("name_zh"), spec.get("name_en")) if n) or motion_id
+    return Refusal(f"{rules.rule_prefix}.no_interrupting", "floor.interrupt",
+                   {"holder": _name(state, holder), "motion": names}, hint_key="floor.interrupt.hint")
+
+
+def debatable(question: Question) -> bool:
+    # "if_target" is resolved by the motions engine when it states the question; if it
+    # is passed through unresolved, debate is allowed rather than silently refused.
+    return question.debatable is not False
+
+
+def spoken(floor: Floor, question: str, member: str) -> int:
+    return floor.counts.get(question, {}).get(member, 0)
+
+
+def queue(state: State, rules: Rules) -> list[Place]:
+    """Who waits on the immediately pending question, in the order the chair must recognise them."""
+    floor = floor_of(state)
+    question = pending_question(state)
+    if floor is None or question is None:
+        return []
+    return _queue(state, floor, question, rules)
+
+
+def _queue(state: State, floor: Floor, question: Question, rules: Rules) -> list[Place]:
+    present = set(state.meeting.present)
+    excluded = {floor.presiding_id} if rules.chair.neutral else set()
+    if floor.holder:
+        excluded.add(floor.holder.member)
+    waiting = [
+        Waiting(h.member, h.stance, h.order, spoken(floor, question.id, h.member))
+        for h in floor.hands
+        if h.question == question.id and h.member in present and h.member not in excluded
+    ]
+    last_side = floor.last_side.get(question.id)
+    if floor.holder and floor.holder.question == question.id and floor.holder.stance in SIDES:
+        last_side = floor.holder.stance
+    begun = bool(floor.counts.get(question.id)) or (floor.holder is not None and floor.holder.question == question.id)
+    fr = rules.floor
+    return order_queue(waiting, last_side, question.maker, begun,
+                       fr.maker_speaks_first, fr.new_speakers_first, fr.alternate_pro_con)
+
+
+# -- deciding ----------------------------------------------------------------
+
+
+def _name(state: State, member_id: str | None) -> str:
+    if member_id is None:
+        return "-"
+    member = state.members.get(member_id)
+    return member.name if member else member_id
+
+
+def _rule(rules: Rules, name: str) -> str:
+    return f"{rules.rule_prefix}.{name}"
+
+
+def _empty_floor(state: State) -> Floor:
+    return Floor(state.meeting.number, state.meeting.chair_id, state.meeting.chair_id)
+
+
+def _context(state: State) -> tuple[Floor | None, Refusal | None]:
+    refusal = require_session(state)
+    if refusal:
+        return None, refusal
+    return floor_of(state) or _empty_floor(state), None
+
+
+def _debate_question(state: State, rules: Rules) -> Question | Refusal:
+    question = pending_question(state)
+    if question is None:
+        return Refusal(_rule(rules, "no_question"), "floor.no_question", hint_key="floor.no_question.hint")
+    if not question.stated:
+        return Refusal(_rule(rules, "no_question"), "floor.not_stated", {"text": question.text},
+                       hint_key="floor.not_stated.hint")
+    if not debatable(question):
+        return Refusal(_rule(rules, "undebatable"), "floor.undebatable", {"text": question.text},
+                       hint_key="floor.undebatable.hint")
+    return question
+
+
+def _present_member(state: State, name: str):
+    member = find_member(state, name)
+    if isinstance(member, Refusal):
+        return member
+    if member.id not in state.meeting.present:
+        return Refusal("floor.not_present", "floor.not_present", {"name": member.name},
+                       hint_key="floor.not_present.hint")
+    return member
+
+
+def _neutral(state: State, floor: Floor, rules: Rules, member_id: str) -> Refusal | None:
+    if rules.chair.neutral and member_id == floor.presiding_id:
+        return Refusal(_rule(rules, "neutral_chair"), "floor.neutral_chair", {"name": _name(state, member_id)},
+                       hint_key="floor.neutral_chair.hint")
+    return None
+
+
+def limits(question: Question, rules: Rules) -> tuple[int, int]:
+    """(seconds per speech, speeches per member) on `question`: the rules', unless the
+    assembly limited or extended debate on it (a `limits` mapping the question may carry)."""
+    changed = getattr(question, "limits", None) or {}
+    return (int(changed.get("seconds") or rules.floor.speech_seconds),
+            int(changed.get("speeches") or rules.floor.speeches_per_question))
+
+
+def _limit_breach(state: State, floor: Floor, rules: Rules, member_id: str, question: Question) -> Refusal | None:
+    count, limit = spoken(floor, question.id, member_id), limits(question, rules)[1]
+    if count >= limit:
+        return Refusal(_rule(rules, "limits"), "floor.limits", {"name": _name(state, member_id), "count": count,
+                                                                 "limit": limit}, hint_key="floor.limits.hint")
+    return None
+
+
+def _settle(rules: Rules, breaches: list[Refusal], override: str) -> Refusal | dict | None:
+    """Refuse on the breaches, or accept them under the chair's recorded reason.
+
+    Returns a Refusal, or the `override` record to put on the event ({} when none).
+    """
+    reason = override.strip()
+    if reason and not rules.floor.chair_may_override:
+        return Refusal(_rule(rules, "override"), "floor.override_not_allowed", hint_key="floor.override_not_allowed.hint")
+    if not breaches:
+        if reason:
+            return Refusal("floor.override_unneeded", "floor.override_unneeded")
+        return {}
+    fixed = [b for b in breaches if b.rule.rsplit(".", 1)[-1] not in OVERRIDABLE]
+    if not reason or fixed:
+        first = (fixed or breaches)[0]
+        others = [b for b in breaches if b is not first]
+        if not others:
+            return first
+        problems = [RowProblem(None, b.rule, b.key, b.params) for b in others]
+        return Refusal(first.rule, first.key, {**first.params, "problems": problems}, first.hint_key)
+    return {"rules": [b.rule for b in breaches], "reason": reason}
+
+
+def _floor_taken(state: State, floor: Floor, rules: Rules) -> Refusal | None:
+    if floor.holder is None:
+        return None
+    key = "floor.taken_speaking" if floor.holder.speech else "floor.taken"
+    return Refusal(_rule(rules, "no_interrupting"), key, {"name": _name(state, floor.holder.member)},
+                   hint_key="floor.taken.hint")
+
+
+@decider(RaiseHand)
+def decide_hand(state: State, command: RaiseHand, rules: Rules) -> list[Event] | Refusal:
+    floor, refusal = _context(state)
+    if refusal:
+        return refusal
+    member = _present_member(state, command.name)
+    if isinstance(member, Refusal):
+        return member
+    question = _debate_question(state, rules)
+    if isinstance(question, Refusal):
+        return question
+    neutral = _neutral(state, floor, rules, member.id)
+    if neutral:
+        return neutral
+    if floor.holder and floor.holder.member == member.id:
+        return Refusal("floor.has_floor", "floor.has_floor", {"name": member.name})
+    if any(h.member == member.id and h.question == question.id for h in floor.hands):
+        return Refusal("floor.hand_up", "floor.hand_up", {"name": member.name}, hint_key="floor.hand_up.hint")
+    stance = command.stance
+    if stance is not None and stance not in STANCES:
+        return Refusal(_rule(rules, "stance"), "floor.stance_unknown", {"stance": stance}, hint_key="floor.stance.hint")
+    if stance is None and rules.floor.stance_required:
+        return Refusal(_rule(rules, "stance"), "floor.stance", {"name": member.name}, hint_key="floor.stance.hint")
+    breaches = [b for b in [_limit_breach(state, floor, rules, member.id, question)] if b]
+    settled = _settle(rules, breaches, command.override)
+    if isinstance(settled, Refusal):
+        return settled
+    payload = {"member": member.id, "question": question.id, "stance": stance}
+    if settled:
+        payload["override"] = settled
+    return [Event("floor_requested", command.at, payload)]
+
+
+@decider(LowerHand)
+def decide_lower(state: State, command: LowerHand, rules: Rules) -> list[Event] | Refusal:
+    floor, refusal = _context(state)
+    if refusal:
+        return refusal
+    member = find_member(state, command.name)
+    if isinstance(member, Refusal):
+        return member
+    question = pending_question(state)
+    hand = next((h for h in floor.hands if h.member == member.id and (question is None or h.question == question.id)),
+                None)
+    if hand is None:
+        return Refusal("floor.no_hand", "floor.no_hand", {"name": member.name}, hint_key="floor.no_hand.hint")
+    return [Event("floor_request_withdrawn", command.at, {"member": member.id, "question": hand.question})]
+
+
+@decider(Recognize)
+def decide_recognize(state: State, command: Recognize, rules: Rules) -> list[Event] | Refusal:
+    floor, refusal = _context(state)
+    if refusal:
+        return refusal
+    question = _debate_question(state, rules)
+    if isinstance(question, Refusal):
+        return question
+    taken = _floor_taken(state, floor, rules)
+    if taken:
+        return taken
+    order = _queue(state, floor, question, rules)
+    if command.name is None:
+        if not order:
+            return Refusal("floor.queue_empty", "floor.queue_empty", hint_key="floor.queue_empty.hint")
+        place, breaches = order[0], []
+    else:
+        member = _present_member(state, command.name)
+        if isinstance(member, Refusal):
+            return member
+        neutral = _neutral(state, floor, rules, member.id)
+        if neutral:
+            return neutral
+        place = next((p for p in order if p.member == member.id), None)
+        if place is None:
+            return Refusal(_rule(rules, "equal_opportunity"), "floor.no_hand_raised", {"name": member.name},
+                           hint_key="floor.no_hand_raised.hint")
+        breaches = []
+        if place is not order[0]:
+            breaches.append(Refusal(_rule(rules, "equal_opportunity"), f"floor.out_of_turn.{order[0].reason}",
+                                    {"name": member.name, "next": _name(state, order[0].member)},
+                                    hint_key="floor.out_of_turn.hint"))
+    hand = next(h for h in floor.hands if h.member == place.member and h.question == question.id)
+    limit = _limit_breach(state, floor, rules, place.member, question)
+    if limit and limit.rule not in hand.overridden:
+        breaches.append(limit)
+    settled = _settle(rules, breaches, command.override)
+    if isinstance(settled, Refusal):
+        return settled
+    payload = {"member": place.member, "question": question.id, "stance": place.stance, "reason": place.reason}
+    if settled:
+        payload["override"] = settled
+    return [Event("floor_granted", command.at, payload)]
+
+
+@decider(Speak)
+def decide_speak(state: State, command: Speak, rules: Rules) -> list[Event] | Refusal:
+    floor, refusal = _context(state)
+    if refusal:
+        return refusal
+    question = _debate_question(state, rules)
+    if isinstance(question, Refusal):
+        return question
+    holder = floor.holder
+    if command.name is not None:
+        member = find_member(state, command.name)
+        if isinstance(member, Refusal):
+            return member
+        if holder is None or holder.member != member.id:
+            if holder is not None and holder.speech is not None:
+                return _floor_taken(state, floor, rules)
+            return Refusal(_rule(rules, "equal_opportunity"), "floor.not_recognized", {"name": member.name},
+                           hint_key="floor.not_recognized.hint")
+    if holder is None:
+        return Refusal(_rule(rules, "equal_opportunity"), "floor.nobody_recognized",
+                       hint_key="floor.not_recognized.hint")
+    if holder.speech is not None:
+        return Refusal("floor.already_speaking", "floor.already_speaking", {"name": _name(state, holder.member)},
+                       hint_key="floor.already_speaking.hint")
+    if holder.question != question.id:
+        return Refusal("floor.question_changed", "floor.question_changed", {"name": _name(state, holder.member),
+                                                                           "text": question.text},
+                       hint_key="floor.question_changed.hint")
+    neutral = _neutral(state, floor, rules, holder.member)
+    if neutral:
+        return neutral
+    stance = command.stance or holder.stance
+    if stance is not None and stance not in STANCES:
+        return Refusal(_rule(rules, "stance"), "floor.stance_unknown", {"stance": stance}, hint_key="floor.stance.hint")
+    if stance is None and rules.floor.stance_required:
+        return Refusal(_rule(rules, "stance"), "floor.stance", {"name": _name(state, holder.member)},
+                       hint_key="floor.stance.hint")
+    return [Event("speech_started", command.at, {
+        "member": holder.member, "question": question.id, "stance": stance,
+        "limit": limits(question, rules)[0], "number": spoken(floor, question.id, holder.member) + 1,
+    })]
+
+
+@decider(Yield)
+def decide_yield(state: State, command: Yield, rules: Rules) -> list[Event] | Refusal:
+    floor, refusal = _context(state)
+    if refusal:
+        return refusal
+    holder = floor.holder
+    if holder is None:
+        return Refusal("floor.nobody_has_floor", "floor.nobody_has_floor", hint_key="floor.nobody_has_floor.hint")
+    if holder.speech is None:
+        return [Event("floor_yielded", command.at, {"member": holder.member, "question": holder.question})]
+    speech = holder.speech
+    seconds = round(seconds_between(speech.started_at, command.at), 3)
+    overrun = round(max(0.0, seconds - speech.limit), 3)
+    return [Event("speech_ended", command.at, {
+        "member": holder.member, "question": holder.question, "seconds": seconds, "limit": speech.limit,
+        "overrun": overrun, "ended_by": "chair" if command.cut else "speaker",
+    })]
+
+
+@decider(PassChair)
+def decide_pass(state: State, command: PassChair, rules: Rules) -> list[Event] | Refusal:
+    floor, refusal = _context(state)
+    if refusal:
+        return refusal
+    member = _present_member(state, command.name)
+    if isinstance(member, Refusal):
+        return member
+    if member.id == floor.presiding_id:
+        return Refusal("floor.already_presiding", "floor.already_presiding", {"name": member.name})
+    if floor.passed and member.id == floor.chair_id:
+        # Handing the chair back is resuming it, with the same check.
+        return Refusal("floor.use_resume", "floor.use_resume", {"name": member.name}, hint_key="floor.use_resume.hint")
+    if floor.holder and floor.holder.member == member.id:
+        return Refusal("floor.has_floor", "floor.has_floor", {"name": member.name})
+    question = pending_question(state)
+    if rules.chair.neutral and question is not None and spoken(floor, question.id, member.id):
+        return Refusal(_rule(rules, "neutral_chair"), "floor.chair_has_spoken", {"name": member.name},
+                       hint_key="floor.chair_has_spoken.hint")
+    for_question = floor.passed_for if floor.passed else (question.id if question else None)
+    return [Event("chair_passed", command.at, {"from": floor.presiding_id, "to": member.id, "question": for_question})]
+
+
+@decider(ResumeChair)
+def decide_resume(state: State, command: ResumeChair, rules: Rules) -> list[Event] | Refusal:
+    floor, refusal = _context(state)
+    if refusal:
+        return refusal
+    if not floor.passed:
+        return Refusal("floor.chair_not_passed", "floor.chair_not_passed", {"name": _name(state, floor.chair_id)})
+    if floor.holder and floor.holder.member == floor.chair_id:
+        return Refusal("floor.chair_holds_floor", "floor.chair_holds_floor", {"name": _name(state, floor.chair_id)},
+                       hint_key="floor.chair_holds_floor.hint")
+    if rules.chair.neutral and floor.passed_for is not None and floor.passed_for in pending_ids(state):
+        return Refusal(_rule(rules, "neutral_chair"), "floor.resume_too_soon", {"name": _name(state, floor.chair_id)},
+                       hint_key="floor.resume_too_soon.hint")
+    return [Event("chair_resumed", command.at, {"from": floor.presiding_id, "to": floor.chair_id})]
+
+
+@decider(CallToOrder)
+def decide_order(state: State, command: CallToOrder, rules: Rules) -> list[Event] | Refusal:
+    floor, refusal = _context(state)
+    if refusal:
+        return refusal
+    member = find_member(state, command.name)
+    if isinstance(member, Refusal):
+        return member
+    reason = command.reason.strip()
+    if not reason:
+        return Refusal(_rule(rules, "civility"), "floor.order_reason", {"name": member.name})
+    question = pending_question(state)
+    payload = {"member": member.id, "reason": reason, "question": question.id if question else None,
+               "had_floor": bool(floor.holder and floor.holder.member == member.id)}
+    return [Event("called_to_order", command.at, payload)]
+
+
+@closing_check
+def _speech_open(state: State) -> Refusal | None:
+    floor = floor_of(state)
+    if floor and floor.holder:
+        return Refusal("floor.close_with_floor", "floor.close_with_floor", {"name": _name(state, floor.holder.member)},
+                       hint_key="floor.close_with_floor.hint")
+    return None
+
+
+# -- applying ----------------------------------------------------------------
+
+
+def _live(state: State) -> Floor:
+    floor = floor_of(state)
+    if floor is None:  # a log written before this area existed: start the floor now
+        floor = state.floor = _empty_floor(state)
+    return floor
+
+
+@applier("meeting_opened")
+def start_floor(state: State, event) -> None:
+    """A new meeting starts with an empty floor (the meeting's own applier ran first)."""
+    state.floor = _empty_floor(state)
+
+
+@applier("floor_requested")
+def apply_requested(state: State, event) -> None:
+    floor, p = _live(state), event.payload
+    override = p.get("override")
+    floor.hands.append(Hand(p["member"], p["question"], p.get("stance"), floor.next_order, event.at,
+                            list(override["rules"]) if override else []))
+    floor.next_order += 1
+
+
+def _drop_hand(floor: Floor, member: str, question: str) -> None:
+    floor.hands = [h for h in floor.hands if not (h.member == member and h.question == question)]
+
+
+@applier("floor_request_withdrawn")
+def apply_withdrawn(state: State, event) -> None:
+    _drop_hand(_live(state), event.payload["member"], event.payload["question"])
+
+
+@applier("floor_granted")
+def apply_granted(state: State, event) -> None:
+    floor, p = _live(state), event.payload
+    _drop_hand(floor, p["member"], p["question"])
+    floor.holder = Holder(p["member"], p["question"], p.get("stance"), event.at, p.get("reason", ""))
+
+
+@applier("floor_yielded")
+def apply_yielded(state: State, event) -> None:
+    _live(state).holder = None
+
+
+@applier("speech_started")
+def apply_started(state: State, event) -> None:
+    floor, p = _live(state), event.payload
+    holder = floor.holder
+    holder.stance = p.get("stance")
+    holder.speech = Speech(p["member"], p["question"], p.get("stance"), event.at, p["limit"])
+    per_question = floor.counts.setdefault(p["question"], {})
+    per_question[p["member"]] = per_question.get(p["member"], 0) + 1
+    if p.get("stance") in SIDES:
+        floor.last_side[p["question"]] = p["stance"]
+
+
+@applier("speech_ended")
+def apply_ended(state: State, event) -> None:
+    floor, p = _live(state), event.payload
+    speech = floor.holder.speech
+    speech.ended_at = event.at
+    speech.seconds = p["seconds"]
+    speech.overrun = p["overrun"]
+    speech.ended_by = p["ended_by"]
+    floor.speeches.append(speech)
+    floor.holder = None
+
+
+@applier("chair_passed")
+def apply_passed(state: State, event) -> None:
+    floor, p = _live(state), event.payload
+    if not floor.passed:
+        floor.passed, floor.passed_for = True, p.get("question")
+    floor.presiding_id = p["to"]
+    floor.hands = [h for h in floor.hands if h.member != p["to"]]
+
+
+@applier("chair_resumed")
+def apply_resumed(state: State, event) -> None:
+    floor = _live(state)
+    floor.presiding_id = floor.chair_id
+    floor.passed, floor.passed_for = False, None
+    floor.hands = [h for h in floor.hands if h.member != floor.chair_id]
+
+
+@applier("called_to_order")
+def apply_order(state: State, event) -> None:
+    p = event.payload
+    _live(state).orders.append(CallToOrderRecord(p["member"], p["reason"], event.at, p.get("question")))
+
+
+# -- the view ----------------------------------------------------------------
+
+
+def speech_clock(speech: Speech, at: str) -> dict:
+    """Elapsed and remaining seconds of a speech as of `at` (a recorded time)."""
+    elapsed = max(0.0, seconds_between(speech.started_at, at))
+    return {"elapsed": round(elapsed, 3), "remaining": round(speech.limit - elapsed, 3), "limit": speech.limit}
+
+
+@views.view("floor")
+def floor_view(state: State, rules: Rules | None) -> dict | None:
+    floor = floor_of(state)
+    if floor is None or rules is None or not state.in_session():
+        return None
+    name = lambda member_id: _name(state, member_id)  # noqa: E731
+    question = pending_question(state)
+    data: dict = {
+        "presiding": name(floor.presiding_id) if floor.presiding_id else state.meeting.chair,
+        "presiding_id": floor.presiding_id,
+        "chair_passed": floor.passed,
+        "question": None,
+        "holder": None,
+        "queue": [],
+        "counts": {},
+        "limits": {"speech_seconds": rules.floor.speech_seconds,
+                   "speeches_per_question": rules.floor.speeches_per_question,
+                   "warn_seconds": rules.floor.warn_seconds,
+                   "cut_off_at_limit": rules.floor.cut_off_at_limit},
+        "orders": [{"member": name(o.member), "reason": o.reason, "at": o.at} for o in floor.orders],
+    }
+    if question is not None:
+        data["question"] = {"id": question.id, "text": question.text, "debatable": debatable(question)}
+        data["queue"] = [
+            {"position": i, "member": name(p.member), "stance": p.stance, "spoken": p.spoken, "reason": p.reason}
+            for i, p in enumerate(_queue(state, floor, question, rules), start=1)
+        ]
+        data["counts"] = {name(m): n for m, n in floor.counts.get(question.id, {}).items()}
+        seconds, speeches = limits(question, rules)
+        data["limits"].update(speech_seconds=seconds, speeches_per_question=speeches)
+    if floor.holder:
+        h = floor.holder
+        holder = {"member": name(h.member), "member_id": h.member, "stance": h.stance, "question": h.question,
+                  "recognized_at": h.at, "speaking": h.speech is not None}
+        if h.speech is not None:
+            holder["started_at"] = h.speech.started_at
+            holder.update(speech_clock(h.speech, state.last_at))
+            holder["over"] = holder["remaining"] < 0
+        data["holder"] = holder
+    return data
+
