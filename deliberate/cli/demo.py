@@ -13,13 +13,9 @@ DEMO_DATA = Path(__file__).resolve().parent.parent / "demo"
 COMMUNITY = "文华社区居民议事会"
 
 
-def demo_lines(roster_csv: Path) -> list[str]:
-    setup = [
-        "@ 2026-11-18T10:00:00+08:00",
-        f"init {COMMUNITY}",
-        f"member import '{roster_csv}'",
-    ]
-    return setup + (DEMO_DATA / "meeting.txt").read_text(encoding="utf-8").splitlines()
+def setup_lines(roster_csv: Path) -> list[str]:
+    """The community and its roster, two days before the meeting."""
+    return ["@ 2026-11-18T10:00:00+08:00", f"init {COMMUNITY}", f"member import '{roster_csv}'"]
 
 
 @click.command()
@@ -38,8 +34,12 @@ def demo(directory):
     roster = target / "residents_gb18030.csv"
     shutil.copyfile(DEMO_DATA / "residents.csv", roster)
     session = Session(db_path=db, lang=outer.lang, json=outer.json, out=outer.out)
+    meeting = DEMO_DATA / "meeting.txt"
     try:
-        code, ran, failed = run_lines(session, demo_lines(roster), "demo")
+        code, ran, _ = run_lines(session, setup_lines(roster), "demo")
+        if code == DONE:
+            code, more, _ = run_lines(session, meeting.read_text(encoding="utf-8").splitlines(), meeting.name)
+            ran += more
     finally:
         session.close()
     if code != DONE:

@@ -1,7 +1,10 @@
 """`run FILE`: the grammar's lines from a file, one transaction each.
 
 '#' starts a comment; a line `@ TIME` sets the time of the lines after it (for
-entering a paper record); `--at` on a line overrides it for that line.
+entering a paper record); `--at` on a line overrides it for that line. A line
+that begins with `!` is expected to be refused (a training script, the demo):
+its refusal is shown and the script goes on; if it is recorded instead, the
+script stops there.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from deliberate.cli.context import DONE, current, invoke
+from deliberate.cli.context import DONE, REFUSED, current, invoke
 from deliberate.refusal import BadInput
 
 NOT_IN_SCRIPTS = {"console", "run", "demo"}
@@ -49,6 +52,9 @@ def run_lines(session, lines: list[str], source: str, keep_going: bool = False) 
         stripped = raw.strip()
         if not stripped or stripped.startswith("#"):
             continue
+        expect_refusal = stripped.startswith("!")
+        if expect_refusal:
+            stripped = stripped[1:].strip()
         try:
             if stripped.startswith("@"):
                 session.clock = clock.parse_at(stripped[1:])
@@ -65,6 +71,13 @@ def run_lines(session, lines: list[str], source: str, keep_going: bool = False) 
                 continue
             ran += 1
             code = invoke(root, words, session)
+            if expect_refusal:
+                if code == REFUSED:
+                    session.echo(session.t("script.refused_as_expected", line=number), err=True)
+                    continue
+                if code == DONE:
+                    session.echo(session.t("script.not_refused", file=source, line=number, text=stripped), err=True)
+                    code = REFUSED
         if code != DONE:
             failed += 1
             first_failure = first_failure or code

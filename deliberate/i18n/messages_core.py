@@ -225,6 +225,14 @@ MESSAGES = {
         "en": "'{verb}' cannot be used inside a script or the console.",
     },
     "script.at_line": {"zh": "  位置：{file} 第 {line} 行：{text}", "en": "  at {file} line {line}: {text}"},
+    "script.refused_as_expected": {
+        "zh": "  （第 {line} 行按预期被拒绝，继续执行）",
+        "en": "  (line {line} was refused, as expected; going on)",
+    },
+    "script.not_refused": {
+        "zh": "{file} 第 {line} 行应被拒绝，却已记录：{text}",
+        "en": "{file} line {line} was expected to be refused but was recorded: {text}",
+    },
     "script.summary": {"zh": "执行 {ran} 行，{failed} 行未通过。", "en": "Ran {ran} line(s), {failed} refused or failed."},
     "console.welcome": {
         "zh": "deliberate 控制台：输入与命令行相同的指令；help 查看帮助，exit 退出，Tab 补全。",

@@ -205,7 +205,7 @@ MESSAGES = {
     # -- results -----------------------------------------------------------------
     "ledger.verify_ok": {
         "zh": "记录完好：{events} 条事件，哈希链、默克尔树和 {checkpoints} 个签名检查点都核对无误。",
-        "en": "The log is intact: {events} events; the hash chain, the Merkle tree and {checkpoints} signed checkpoints all check out.",
+        "en": "The log is intact: {events} events; the hash chain, the Merkle tree and the signed checkpoints ({checkpoints}) all check out.",
     },
     "ledger.verify_root": {
         "zh": "当前根哈希（{events} 条）：{root}",

@@ -153,17 +153,21 @@ def test_init_in_a_read_only_directory_fails_cleanly(tmp_path):
     assert not db.exists()
 
 
-def test_the_demo_runs_the_sample_meeting(tmp_path):
-    result = run_cli("--lang", "en", "demo", "--dir", str(tmp_path / "demo"))
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "demo" / "residents_gb18030.csv").read_bytes().decode("gb18030").startswith("序号")
-    state = run_cli("--db", str(tmp_path / "demo" / "deliberate.db"), "state", "--json")
-    data = json.loads(state.stdout)
-    assert data["roster_size"] == 24 and data["meetings_held"] >= 1
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_state_json_has_the_same_shape_in_both_languages(seated, lang):
     seated.lang = lang
     code, data = seated.json("state")
     assert code == 0 and data["meeting"]["chair"] == "李明" and data["quorum"]["required"] == 3
+
+
+def test_a_line_marked_with_bang_must_be_refused(seated, tmp_path):
+    script = tmp_path / "training.txt"
+    script.write_text("attend 王芳\n! attend 王芳\nattend 陈静\n", encoding="utf-8")
+    result = seated("run", str(script))
+    assert result.exit_code == 0 and "as expected" in result.output
+    assert len(seated.state().meeting.present) == 3
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("! attend 刘洋\nattend 张伟\n", encoding="utf-8")
+    result = seated("run", str(wrong))
+    assert result.exit_code == 1 and "expected to be refused" in result.output
+    assert "张伟" not in [seated.state().members[i].name for i in seated.state().meeting.present]
