@@ -171,3 +171,21 @@ def test_a_line_marked_with_bang_must_be_refused(seated, tmp_path):
     result = seated("run", str(wrong))
     assert result.exit_code == 1 and "expected to be refused" in result.output
     assert "张伟" not in [seated.state().members[i].name for i in seated.state().meeting.present]
+
+
+def test_every_command_answers_bad_usage_in_json(seated):
+    from deliberate.cli.main import COMMANDS, root
+
+    ctx = click.Context(root)
+    paths = []
+    for name in COMMANDS:
+        command = root.get_command(ctx, name)
+        if isinstance(command, click.Group):
+            paths += [[name, sub] for sub in command.commands]
+        elif command is not None:
+            paths.append([name])
+    assert len(paths) > 30
+    for path in paths:
+        result = seated(*path, "--no-such-option", "--json")
+        answer = json.loads(result.stdout)
+        assert result.exit_code == 2 and answer["ok"] is False and answer["message"], path
