@@ -224,7 +224,7 @@ def _same_or_next_session(state, rules, chart, spec, params, target):
 
 
 def _reconsider_within(state, rules, chart, spec, params, target):
-    from deliberate.clock import instant
+    from deliberate.times import instant
 
     m = peek(state)
     motion = m.items.get(target) if target else None
