@@ -89,7 +89,7 @@ def message(result):
 def test_an_untouched_log_verifies(logged):
     result = verify(logged)
     assert result.exit_code == 0, result.output
-    assert "intact" in result.output and "2 signed checkpoints" in result.output
+    assert "intact" in result.output and "signed checkpoints (2)" in result.output
     code, data = logged.json("verify")
     assert code == 0 and data["ok"] and data["checkpoints"] == 2
     assert data["events"] == len(rows(logged.db))
