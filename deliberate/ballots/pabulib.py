@@ -18,7 +18,7 @@ import csv
 import re
 from pathlib import Path
 
-from deliberate.ballots.election import Ballot, Election, Project
+from deliberate.ballots.election import Ballot, Election, Project, no_cycle_collection
 from deliberate.refusal import BadInput
 
 SECTIONS = ("META", "PROJECTS", "VOTES")
@@ -46,6 +46,8 @@ def _decode(data: bytes) -> str:
 
 
 def _fields(text: str, line: int) -> list[str]:
+    if '"' not in text:  # the common case: no quoting, a plain split gives the same fields
+        return text.split(";")
     try:
         return next(csv.reader([text], delimiter=";", quotechar='"', strict=True))
     except csv.Error:
@@ -61,6 +63,11 @@ def _money(text: str, line: int, field: str) -> int:
 
 def parse_pb(source: str | bytes) -> Election:
     """The election in pabulib text (str, or UTF-8 bytes with or without BOM)."""
+    with no_cycle_collection():
+        return _parse(source)
+
+
+def _parse(source: str | bytes) -> Election:
     text = _decode(source) if isinstance(source, bytes) else source.removeprefix("\ufeff")
     lines = re.split(r"\r\n|\n|\r", text)
     sections: dict[str, list[tuple[int, list[str]]]] = {}
@@ -139,29 +146,40 @@ def _projects(rows) -> list[Project]:
 def _ballots(rows, known: set[str]) -> list[Ballot]:
     ballots: list[Ballot] = []
     seen: dict[str, int] = {}
-    for number, row in _rows(rows, "VOTES", ("voter_id", "vote")):
-        voter = row["voter_id"].strip()
+    header_line, header = rows[0]
+    header = [h.strip() for h in header]
+    for name in ("voter_id", "vote"):
+        if name not in header:
+            raise BadInput("budget.pb.missing_column", line=header_line, section="VOTES", column=name)
+    at_voter, at_vote = header.index("voter_id"), header.index("vote")
+    at_points = header.index("points") if "points" in header else None
+    others = [(k, name) for k, name in enumerate(header) if name not in ("voter_id", "vote", "points")]
+    width = len(header)
+    for number, fields in rows[1:]:
+        if len(fields) != width:
+            raise BadInput("budget.pb.field_count", line=number, section="VOTES", expected=width, found=len(fields))
+        voter = fields[at_voter].strip()
         if not voter:
             raise BadInput("budget.pb.empty_field", line=number, field="voter_id")
         if voter in seen:
             raise BadInput("budget.pb.duplicate_voter", line=number, voter=voter, first=seen[voter])
         seen[voter] = number
-        vote = tuple(p.strip() for p in row["vote"].split(",") if p.strip())
-        for pid in vote:
-            if pid not in known:
-                raise BadInput("budget.pb.unknown_project", line=number, voter=voter, project=pid)
+        vote = tuple(p for p in map(str.strip, fields[at_vote].split(",")) if p)
+        if not known.issuperset(vote):
+            unknown = next(pid for pid in vote if pid not in known)
+            raise BadInput("budget.pb.unknown_project", line=number, voter=voter, project=unknown)
         if len(set(vote)) != len(vote):
             twice = next(p for p in vote if vote.count(p) > 1)
             raise BadInput("budget.pb.vote_twice", line=number, voter=voter, project=twice)
         points = None
-        if row.get("points", "").strip():
-            parts = [p.strip() for p in row["points"].split(",")]
+        if at_points is not None and fields[at_points].strip():
+            parts = [p.strip() for p in fields[at_points].split(",")]
             if len(parts) != len(vote) or not all(_INTEGER.match(p) for p in parts):
                 raise BadInput("budget.pb.points", line=number, voter=voter)
             points = tuple(int(p) for p in parts)
             if any(p < 0 for p in points):
                 raise BadInput("budget.pb.points", line=number, voter=voter)
-        extra = tuple((k, v) for k, v in row.items() if k not in ("voter_id", "vote", "points") and v != "")
+        extra = tuple([(name, fields[k]) for k, name in others if fields[k] != ""])
         ballots.append(Ballot(voter, vote, points, extra))
     return ballots
 

@@ -16,9 +16,10 @@ Rules (names as pabulib writes them in META `rule`):
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
-from deliberate.ballots.election import Election
+from deliberate.ballots.election import Election, no_cycle_collection
 from deliberate.ballots.greedy import greedy
 from deliberate.ballots.outcome import Outcome, Tie
 from deliberate.refusal import BadInput
@@ -28,6 +29,11 @@ RULES = ("greedy", "equalshares", "equalshares/add1", "equalshares/add1-comparis
 
 def select(election: Election, rule: str = "equalshares/add1") -> Outcome:
     """The outcome of `rule` on `election`."""
+    with no_cycle_collection():
+        return _select(election, rule)
+
+
+def _select(election: Election, rule: str) -> Outcome:
     if rule == "greedy":
         return greedy(election)
     if rule == "equalshares":
@@ -56,28 +62,52 @@ def equal_shares_outcome(election: Election) -> Outcome:
                    tuple(ties), {"per_voter_budget": str(per_voter)})
 
 
-def add1(election: Election) -> Outcome:
+def add1(election: Election, jump: bool = True) -> Outcome:
+    """MES with budget/n per voter, then floor(budget/n)+1, +2, ... (see the module text).
+
+    With `jump`, a run also proves how far the per-voter budget can rise with every
+    decision of the run unchanged (`mes.Reach`); the whole budgets in that range give the
+    same outcome, so they are counted but not run. `runs` counts the per-voter budgets
+    considered, as the plain rule runs them; `mes_runs` the runs actually made.
+    """
     from deliberate.ballots.mes import EqualShares
 
     engine = EqualShares(election)
     budget = election.budget
     if engine.voters == 0:
-        return Outcome("equalshares/add1", budget, (), 0, (), {"per_voter_budget": "0", "runs": 0})
+        return Outcome("equalshares/add1", budget, (), 0, (),
+                       {"per_voter_budget": "0", "runs": 0, "mes_runs": 0})
     supported = {engine.ids[j] for j in range(len(engine.ids)) if engine.approvals[j] > 0}
     per_voter = Fraction(budget, engine.voters)
-    best, best_ties = engine.run(per_voter)
+    best, best_ties = engine.run(per_voter, certify=jump)
     best_per_voter = per_voter
-    runs = 1
+    runs = mes_runs = 1
     step = budget // engine.voters
     while set(best) != supported:
+        if jump:
+            # every whole budget k with k - at < reach gives `best` again: count it, skip it
+            same = _last_whole_below(best_per_voter, engine.reach)
+            if same > step:
+                runs += same - step
+                step = best_per_voter = same
         step += 1
-        funded, ties = engine.run(Fraction(step))
+        funded, ties = engine.run(Fraction(step), certify=jump)
         runs += 1
+        mes_runs += 1
         if _spent(election, funded) > budget:
             break
         best, best_ties, best_per_voter = funded, ties, Fraction(step)
     return Outcome("equalshares/add1", budget, tuple(best), _spent(election, best), tuple(best_ties),
-                   {"per_voter_budget": str(best_per_voter), "runs": runs})
+                   {"per_voter_budget": str(best_per_voter), "runs": runs, "mes_runs": mes_runs})
+
+
+def _last_whole_below(at: Fraction, reach: float) -> int:
+    """The largest whole number strictly below at + reach (reach a float, possibly inf)."""
+    if reach <= 0:
+        return math.ceil(at) - 1
+    if math.isinf(reach):
+        raise AssertionError("a run that leaves a supported project out always has a finite reach")
+    return math.ceil(at + Fraction(reach)) - 1
 
 
 def preference_counts(election: Election, first, second) -> tuple[int, int]:

@@ -63,3 +63,122 @@ def _width(text: str) -> int:
 def _pad(text: str, width: int, right: bool) -> str:
     gap = " " * (width - _width(text))
     return gap + text if right else text + gap
+
+
+# -- the community's projects and budget, in the record --------------------------------
+@ballot.command("export")
+@click.argument("file", type=click.Path(dir_okay=False))
+def export_command(file: str) -> None:
+    """导出项目与预算为 pabulib 文件 / Write the projects and budget (and ballots) as a pabulib FILE."""
+    from pathlib import Path
+
+    from deliberate.ballots.pabulib import write_pb
+    from deliberate.ballots.projects import election
+    from deliberate.cli.context import current
+    from deliberate.refusal import BadInput, Refusal, Refused
+
+    session = current()
+    found = election(session.app().state)
+    if found is None:
+        raise Refused(Refusal("budget.export", "budget.export.no_budget", hint_key="budget.export.no_budget.hint"))
+    try:
+        Path(file).write_text(write_pb(found), encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise BadInput("budget.export.unwritable", path=file, reason=error.strerror or str(error)) from None
+    data = {"file": file, "projects": len(found.projects), "budget": found.budget, "votes": len(found.ballots)}
+    session.emit(data, session.t("budget.record.exported", file=file, count=data["projects"],
+                                 budget=found.budget, votes=data["votes"]))
+
+
+@click.group("project")
+def project() -> None:
+    """社区的项目清单 / The community's list of projects for the budget."""
+
+
+@project.command("add")
+@click.argument("name")
+@click.option("--cost", required=True, metavar="N", help="费用（整数元） / cost in whole yuan")
+@click.option("--category", default="", help="类别 / category")
+@click.option("--name-en", default="", metavar="TEXT", help="英文名称 / name in English")
+def project_add(name: str, cost: str, category: str, name_en: str) -> None:
+    """登记一个项目 / Add a project to the list."""
+    from deliberate.ballots.projects import AddProject, project_data
+    from deliberate.cli.context import current
+
+    session = current()
+    app = session.app()
+    stored = app.execute(AddProject(session.now(), name, cost, category, name_en))
+    added = app.state.ballots.projects[stored[0].payload["id"]]
+    session.emit({"project": project_data(added)},
+                 session.t("budget.record.added", id=added.id, name=added.name, cost=added.cost))
+
+
+@project.command("list")
+def project_list() -> None:
+    """列出项目与预算 / List the projects and the budget."""
+    from deliberate.ballots.projects import projects_view
+    from deliberate.cli.context import current
+
+    session = current()
+    data = projects_view(session.app().state, None) or {"budget": None, "projects": [], "total_cost": 0,
+                                                         "withdrawn": []}
+    session.emit(data, "" if session.json else render_projects(data, session.lang))
+
+
+@project.command("withdraw")
+@click.argument("name")
+def project_withdraw(name: str) -> None:
+    """撤回一个项目（名称或编号） / Withdraw a project (by name or id)."""
+    from deliberate.ballots.projects import WithdrawProject, project_data
+    from deliberate.cli.context import current
+
+    session = current()
+    app = session.app()
+    stored = app.execute(WithdrawProject(session.now(), name))
+    gone = app.state.ballots.projects[stored[0].payload["id"]]
+    session.emit({"withdrawn": project_data(gone)},
+                 session.t("budget.record.withdrawn", id=gone.id, name=gone.name))
+
+
+class _AmountCommand(click.Command):
+    """A command whose one argument may be a negative number: `budget -3` is refused by the
+    rules (with the reason) rather than read as an unknown option."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0][:1] == "-" and args[0][1:2].isdigit():
+            args = ["--", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.command("budget", cls=_AmountCommand)
+@click.argument("amount", metavar="N")
+def budget(amount: str) -> None:
+    """登记预算（整数元） / Record the budget, in whole yuan."""
+    from deliberate.ballots.projects import SetBudget
+    from deliberate.cli.context import current
+
+    session = current()
+    app = session.app()
+    app.execute(SetBudget(session.now(), amount))
+    session.emit({"budget": app.state.ballots.budget},
+                 session.t("budget.record.budget", amount=app.state.ballots.budget))
+
+
+def render_projects(data: dict, lang: str) -> str:
+    """The list as a table (id, name, cost, category) under a line with the budget and the total."""
+    budget_text = str(data["budget"]) if data["budget"] is not None else t("budget.record.no_budget", lang)
+    lines = [t("budget.record.list_budget", lang, budget=budget_text, total=data["total_cost"],
+               count=len(data["projects"]))]
+    if not data["projects"]:
+        lines.append(t("budget.record.no_projects", lang))
+        return "\n".join(lines)
+    head = (t("budget.cli.id", lang), t("budget.cli.name", lang), t("budget.cli.cost", lang),
+            t("budget.record.category", lang))
+    rows = []
+    for p in data["projects"]:
+        label = (p["name_en"] or p["name"]) if lang == "en" else p["name"]
+        rows.append((p["id"], label, str(p["cost"]), p["category"]))
+    width = [max(_width(r[i]) for r in [head, *rows]) for i in range(4)]
+    for row in [head, *rows]:
+        lines.append("  ".join(_pad(cell, width[i], right=i == 2) for i, cell in enumerate(row)).rstrip())
+    return "\n".join(lines)

@@ -125,4 +125,88 @@ MESSAGES = {
         "zh": "  {stage} 第{step}轮：{tied} 相同，按 {by} 选出 {chosen}",
         "en": "  {stage} round {step}: {tied} tied; {chosen} taken by {by}",
     },
+    # -- projects and a budget in the record ----------------------------------------------
+    "budget.project.empty_name": {
+        "zh": "项目需要一个名称。",
+        "en": "a project needs a name.",
+    },
+    "budget.project.long_name": {
+        "zh": "项目名称“{name}……”太长：最多 {limit} 个字。请写一个简短的名称，详细说明可放在类别或会议记录中。",
+        "en": "project name '{name}...' is too long: at most {limit} characters. Give a short name; put details elsewhere.",
+    },
+    "budget.project.duplicate": {
+        "zh": "已有名为“{name}”的项目（{id}）。项目名称不能重复。",
+        "en": "there is already a project named '{name}' ({id}). Project names must differ.",
+    },
+    "budget.project.duplicate.hint": {
+        "zh": "换一个名称，或先用 deliberate project withdraw 撤回原项目。",
+        "en": "choose another name, or withdraw the old project first with deliberate project withdraw.",
+    },
+    "budget.project.unknown": {
+        "zh": "项目清单中没有“{name}”（相近的名称：{suggest}）。",
+        "en": "no project '{name}' on the list (close names: {suggest}).",
+    },
+    "budget.project.unknown.hint": {
+        "zh": "用 deliberate project list 查看项目名称和编号。",
+        "en": "see the names and ids with deliberate project list.",
+    },
+    "budget.cost.not_whole": {
+        "zh": "费用“{value}”无效：费用必须是整数元，例如 1500（不能是 1500.5 或 1,500）。",
+        "en": "cost {value!r} is not valid: a cost is a whole number of yuan, such as 1500 (not 1500.5 or 1,500).",
+    },
+    "budget.cost.not_positive": {
+        "zh": "费用“{value}”无效：费用必须大于 0。",
+        "en": "cost {value!r} is not valid: a cost must be more than 0.",
+    },
+    "budget.cost.hint": {
+        "zh": "例如：deliberate project add 儿童游乐场 --cost 120000",
+        "en": "for example: deliberate project add Playground --cost 120000",
+    },
+    "budget.amount.not_whole": {
+        "zh": "预算“{value}”无效：预算必须是整数元，例如 500000（不能是 1500.5 或 1,500）。",
+        "en": "budget {value!r} is not valid: a budget is a whole number of yuan, such as 500000 (not 1500.5 or 1,500).",
+    },
+    "budget.amount.not_positive": {
+        "zh": "预算“{value}”无效：预算必须大于 0。",
+        "en": "budget {value!r} is not valid: a budget must be more than 0.",
+    },
+    "budget.amount.hint": {
+        "zh": "例如：deliberate budget 500000",
+        "en": "for example: deliberate budget 500000",
+    },
+    "budget.export.no_budget": {
+        "zh": "还没有登记预算，无法导出。",
+        "en": "no budget is recorded yet, so there is nothing to export.",
+    },
+    "budget.export.no_budget.hint": {
+        "zh": "先用 deliberate budget 金额 登记预算。",
+        "en": "record one first with deliberate budget AMOUNT.",
+    },
+    "budget.record.added": {
+        "zh": "已登记项目 {id}“{name}”，费用 {cost} 元。",
+        "en": "Project {id} '{name}' recorded, cost {cost} yuan.",
+    },
+    "budget.record.withdrawn": {
+        "zh": "已撤回项目 {id}“{name}”。",
+        "en": "Project {id} '{name}' withdrawn.",
+    },
+    "budget.record.budget": {
+        "zh": "预算已登记：{amount} 元。",
+        "en": "Budget recorded: {amount} yuan.",
+    },
+    "budget.record.list_budget": {
+        "zh": "预算：{budget}　项目合计：{total} 元（{count} 个项目）",
+        "en": "budget: {budget}   projects in total: {total} yuan ({count} projects)",
+    },
+    "budget.record.no_budget": {"zh": "未登记", "en": "not set"},
+    "budget.record.category": {"zh": "类别", "en": "category"},
+    "budget.record.no_projects": {"zh": "还没有登记项目。", "en": "No project is recorded yet."},
+    "budget.record.exported": {
+        "zh": "已导出到 {file}：{count} 个项目，预算 {budget} 元，{votes} 张选票（pabulib 格式）。",
+        "en": "Written to {file}: {count} projects, budget {budget} yuan, {votes} ballots (pabulib format).",
+    },
+    "budget.export.unwritable": {
+        "zh": "无法写入文件 {path}：{reason}",
+        "en": "cannot write {path}: {reason}",
+    },
 }
