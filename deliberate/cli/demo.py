@@ -35,11 +35,17 @@ def demo(directory):
     shutil.copyfile(DEMO_DATA / "residents.csv", roster)
     session = Session(db_path=db, lang=outer.lang, json=outer.json, out=outer.out)
     meeting = DEMO_DATA / "meeting.txt"
+    # the community, the meeting, then the council's project list for researchers (pabulib format)
+    parts = [(setup_lines(roster), "demo"),
+             (meeting.read_text(encoding="utf-8").splitlines(), meeting.name),
+             ([f"ballot export '{target / 'projects.pb'}'"], "demo")]
+    code, ran = DONE, 0
     try:
-        code, ran, _ = run_lines(session, setup_lines(roster), "demo")
-        if code == DONE:
-            code, more, _ = run_lines(session, meeting.read_text(encoding="utf-8").splitlines(), meeting.name)
+        for lines, source in parts:
+            code, more, _ = run_lines(session, lines, source)
             ran += more
+            if code != DONE:
+                break
     finally:
         session.close()
     if code != DONE:

@@ -61,3 +61,13 @@ def test_the_record_is_signed_and_verifies(demo):
     assert len(events(folder, "checkpoint")) == 1
     verified = run_cli("--db", str(folder / "deliberate.db"), "verify", "--json")
     assert verified.returncode == 0 and json.loads(verified.stdout)["ok"] is True
+
+
+def test_the_project_list_and_budget_are_recorded_and_exported(demo):
+    folder, _ = demo
+    from deliberate.ballots.pabulib import read_pb
+
+    assert [e["amount"] for e in events(folder, "budget_set")] == [300000]
+    assert len(events(folder, "project_added")) == 4
+    exported = read_pb(folder / "projects.pb")
+    assert exported.budget == 300000 and len(exported.projects) == 4
