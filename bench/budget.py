@@ -18,8 +18,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from benchkit import prepare  # noqa: E402
+
+ROOT = prepare()
 
 from deliberate.ballots.pabulib import read_pb  # noqa: E402
 from deliberate.ballots.select import RULES, select  # noqa: E402
@@ -51,8 +52,16 @@ def main() -> int:
                     if "mes_runs" in outcome.details else "")
             print(f"{path.name:<58} {rule:<28} {len(election.ballots):>7} {len(election.projects):>5} "
                   f"{took:>6.2f} {len(outcome.selected):>4} {outcome.spent:>10}/{election.budget:<10} {runs:>9}")
-    print(f"\nall files x all rules (read + select, in one process): {total:.2f} s (target <= 30 s)")
-    failed = total > 30
+    print(f"\nall files x all rules (read + select, in one process): {total:.2f} s")
+    start = time.perf_counter()
+    for path in files:
+        for rule in RULES:
+            subprocess.run([sys.executable, "-m", "deliberate", "ballot", "select", str(path), "--rule", rule,
+                            "--json"], cwd=ROOT, check=True, capture_output=True)
+    whole = time.perf_counter() - start
+    failed = whole > 30
+    print(f"all files x all rules as {len(files) * len(RULES)} whole CLI runs: {whole:.2f} s (target <= 30 s)"
+          f"{'  OVER' if failed else ''}")
     print(f"\nwhole CLI runs, best and median of {repeat}: "
           "python -m deliberate ballot select FILE --rule equalshares/add1 --json")
     for name, limit in TARGETS:
