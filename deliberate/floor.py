@@ -28,7 +28,7 @@ from deliberate import views
 from deliberate.times import seconds_between
 from deliberate.core import Command, applier, decider
 from deliberate.floor_queue import SIDES, STANCES, Place, Waiting, order_queue
-from deliberate.meeting import closing_check, require_session
+from deliberate.meeting import closing_check, present_member, require_session
 from deliberate.question import Question, pending_ids, pending_question
 from deliberate.refusal import Refusal
 from deliberate.roster import RowProblem, find_member
@@ -268,16 +268,6 @@ def _debate_question(state: State, rules: Rules) -> Question | Refusal:
     return question
 
 
-def _present_member(state: State, name: str):
-    member = find_member(state, name)
-    if isinstance(member, Refusal):
-        return member
-    if member.id not in state.meeting.present:
-        return Refusal("floor.not_present", "floor.not_present", {"name": member.name},
-                       hint_key="floor.not_present.hint")
-    return member
-
-
 def _neutral(state: State, floor: Floor, rules: Rules, member_id: str) -> Refusal | None:
     if rules.chair.neutral and member_id == floor.presiding_id:
         return Refusal(_rule(rules, "neutral_chair"), "floor.neutral_chair", {"name": _name(state, member_id)},
@@ -337,7 +327,7 @@ def decide_hand(state: State, command: RaiseHand, rules: Rules) -> list[Event] |
     floor, refusal = _context(state)
     if refusal:
         return refusal
-    member = _present_member(state, command.name)
+    member = present_member(state, command.name)
     if isinstance(member, Refusal):
         return member
     question = _debate_question(state, rules)
@@ -398,7 +388,7 @@ def decide_recognize(state: State, command: Recognize, rules: Rules) -> list[Eve
             return Refusal("floor.queue_empty", "floor.queue_empty", hint_key="floor.queue_empty.hint")
         place, breaches = order[0], []
     else:
-        member = _present_member(state, command.name)
+        member = present_member(state, command.name)
         if isinstance(member, Refusal):
             return member
         neutral = _neutral(state, floor, rules, member.id)
@@ -493,7 +483,7 @@ def decide_pass(state: State, command: PassChair, rules: Rules) -> list[Event] |
     floor, refusal = _context(state)
     if refusal:
         return refusal
-    member = _present_member(state, command.name)
+    member = present_member(state, command.name)
     if isinstance(member, Refusal):
         return member
     if member.id == floor.presiding_id:

@@ -59,6 +59,16 @@ def quorum(state: State, rules: Rules) -> Quorum:
     return Quorum(present, rules.quorum_required(roster), roster)
 
 
+def present_member(state: State, name: str):
+    """The member named, if on the roster and in the room: only members present take part."""
+    member = find_member(state, name)
+    if isinstance(member, Refusal):
+        return member
+    if not state.in_session() or member.id not in state.meeting.present:
+        return Refusal("ronr.present", "meeting.absent", {"name": member.name}, hint_key="meeting.absent.hint")
+    return member
+
+
 def require_session(state: State) -> Refusal | None:
     if not state.in_session():
         return Refusal("meeting.not_open", "meeting.not_open", hint_key="meeting.not_open.hint")

@@ -187,6 +187,11 @@ MESSAGES = {
         "zh": "按本规则，主持人须是名册成员，“{name}”不在名册中。",
         "en": "these rules require the chair to be a member; '{name}' is not on the roster.",
     },
+    "meeting.absent": {
+        "zh": "{name} 不在会场：只有出席的成员才能动议、附议、发言和表决。",
+        "en": "{name} is not present: only members present may move, second, speak or vote.",
+    },
+    "meeting.absent.hint": {"zh": "先签到：attend {name}。", "en": "mark them present first: attend {name}."},
     "meeting.attend_whom": {"zh": "请写出签到成员的姓名。", "en": "name the members who arrived."},
     "meeting.already_present": {"zh": "{name} 已签到。", "en": "{name} is already present."},
     "meeting.not_present": {"zh": "{name} 不在会场。", "en": "{name} is not present."},

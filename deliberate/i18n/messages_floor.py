@@ -26,11 +26,6 @@ MESSAGES = {
         "zh": "主持人应立即付诸表决；表决后再就下一个议题发言。",
         "en": "the chair puts it to a vote at once; debate resumes on the question after it.",
     },
-    "floor.not_present": {"zh": "{name} 不在会场。", "en": "{name} is not present."},
-    "floor.not_present.hint": {
-        "zh": "到场的成员先签到（attend {name}）。",
-        "en": "a member who has arrived is first marked present (attend {name}).",
-    },
     "floor.neutral_chair": {
         "zh": "{name} 正在主持会议，主持人不发表意见（主持中立）。",
         "en": "{name} is presiding, and the presiding member gives no opinion (neutral chair).",

@@ -15,11 +15,10 @@ interpreted in `CONDITIONS` (a word this module does not know is not enforced).
 
 from __future__ import annotations
 
-from deliberate.meeting import quorum
+from deliberate.meeting import present_member as member_present, quorum
 from deliberate.motions.chart import Chart, MotionSpec
 from deliberate.motions.stack import Motion, chain, motions_of, peek, presiding_id
 from deliberate.refusal import Refusal
-from deliberate.roster import find_member
 from deliberate.state import State
 
 # Once voting has begun nothing interrupts it but what concerns the vote itself (RONR §45:9).
@@ -277,20 +276,9 @@ def require_business(state: State, rules, kind: str | None = None) -> Refusal | 
     return None
 
 
-def present_any(state: State, name: str):
-    """The member named, if on the roster and present; else a Refusal."""
-    member = find_member(state, name)
-    if isinstance(member, Refusal):
-        return member
-    if member.id not in state.meeting.present:
-        return Refusal("ronr.present", "motions.not_present", {"name": member.name},
-                       hint_key="motions.not_present.hint")
-    return member
-
-
 def present_member(state: State, rules, name: str, acting_as: str):
     """The member named, if present and not the neutral presiding officer; else a Refusal."""
-    member = present_any(state, name)
+    member = member_present(state, name)
     if isinstance(member, Refusal):
         return member
     if member.id == presiding_id(state) and rules.chair.neutral:

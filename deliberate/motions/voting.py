@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from deliberate.core import Command, applier, decider
 from deliberate.meeting import quorum
 from deliberate.motions import text as amend_text
-from deliberate.motions.order import present_any, present_member, require_business
+from deliberate import meeting
+from deliberate.motions.order import present_member, require_business
 from deliberate.motions.stack import (
     Motion, OpenVote as OpenVoteState, Result, chart_of, motions_of, peek, presiding_id, top,
 )
@@ -157,7 +158,7 @@ def decide_roll(state: State, command: RollCall, rules) -> list[Event] | Refusal
     for choice, names in (("yes", command.yes), ("no", command.no), ("abstain", command.abstain)):
         for name in names:
             member = present_member(state, rules, name, "vote") if rules.chair.votes != "always" else \
-                present_any(state, name)
+                meeting.present_member(state, name)
             if isinstance(member, Refusal):
                 return member
             if member.id in vote.roll or member.id in votes:

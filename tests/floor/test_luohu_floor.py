@@ -370,7 +370,7 @@ def test_an_absent_member_does_not_raise_a_hand():
     from deliberate.meeting import Depart
 
     desk.do(Depart, ("孙悦",))
-    refused(desk.do(RaiseHand, "孙悦", "pro"), "floor.not_present")
+    refused(desk.do(RaiseHand, "孙悦", "pro"), "ronr.present")
 
 
 def test_yielding_before_speaking_costs_no_speech():
