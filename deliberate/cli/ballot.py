@@ -11,7 +11,7 @@ RULES = ("greedy", "equalshares", "equalshares/add1", "equalshares/add1-comparis
 
 @click.group("ballot")
 def ballot() -> None:
-    """Budget elections: select projects from ballots. 预算投票：按选票选出项目。"""
+    """预算投票：按选票选出项目 / Budget elections: select projects from ballots, export them."""
 
 
 @ballot.command("select")
