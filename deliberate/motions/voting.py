@@ -85,6 +85,14 @@ def _open_vote(state: State) -> OpenVoteState | Refusal:
     return vote
 
 
+def _open_vote_with_quorum(state: State, rules) -> OpenVoteState | Refusal:
+    """The vote in progress, if business may be done on its question (a quorum, by the rules)."""
+    vote = _open_vote(state)
+    if isinstance(vote, Refusal):
+        return vote
+    return require_business(state, rules, peek(state).items[vote.question].kind) or vote
+
+
 def voters_present(state: State, rules) -> int:
     """Members present who may vote: the presiding member only where the chair always votes."""
     count = len(state.meeting.present)
@@ -123,12 +131,9 @@ def decide_open(state: State, command: OpenVote, rules) -> list[Event] | Refusal
 
 @decider(CountVotes)
 def decide_count(state: State, command: CountVotes, rules) -> list[Event] | Refusal:
-    vote = _open_vote(state)
+    vote = _open_vote_with_quorum(state, rules)
     if isinstance(vote, Refusal):
         return vote
-    refusal = require_business(state, rules, peek(state).items[vote.question].kind)
-    if refusal:
-        return refusal
     if vote.method not in ("hands", "rising"):
         return Refusal("motions.input", "motions.count_wrong_method", {"method": vote.method},
                        hint_key="motions.count_wrong_method.hint")
@@ -145,12 +150,9 @@ def decide_count(state: State, command: CountVotes, rules) -> list[Event] | Refu
 
 @decider(RollCall)
 def decide_roll(state: State, command: RollCall, rules) -> list[Event] | Refusal:
-    vote = _open_vote(state)
+    vote = _open_vote_with_quorum(state, rules)
     if isinstance(vote, Refusal):
         return vote
-    refusal = require_business(state, rules, peek(state).items[vote.question].kind)
-    if refusal:
-        return refusal
     if vote.method != "roll":
         return Refusal("motions.input", "motions.roll_wrong_method", {"method": vote.method},
                        hint_key="motions.roll_wrong_method.hint")
