@@ -37,7 +37,6 @@ from deliberate.state import State
 from deliberate.store import Event
 
 # The rules a chair may set aside with a recorded reason, where the file allows it.
-OVERRIDABLE = ("equal_opportunity", "limits")
 
 
 # -- the state of the floor ------------------------------------------------
@@ -303,7 +302,8 @@ def _settle(rules: Rules, breaches: list[Refusal], override: str) -> Refusal | d
         if reason:
             return Refusal("floor.override_unneeded", "floor.override_unneeded")
         return {}
-    fixed = [b for b in breaches if b.rule.rsplit(".", 1)[-1] not in OVERRIDABLE]
+    allowed = rules.floor.overridable.split()
+    fixed = [b for b in breaches if b.rule.rsplit(".", 1)[-1] not in allowed]
     if not reason or fixed:
         first = (fixed or breaches)[0]
         others = [b for b in breaches if b is not first]

@@ -40,6 +40,8 @@ class FloorRules:
     warn_seconds: int = 30
     cut_off_at_limit: bool = True
     chair_may_override: bool = True
+    # Which floor rules the chair may set aside with a recorded reason (space-separated).
+    overridable: str = "equal_opportunity limits"
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,10 @@ class Rules:
     def name(self, lang: str) -> str:
         return self.name_zh if lang == "zh" else self.name_en
 
+
+# The floor rules an exception can be made to at all: the order of speakers and the
+# count of speeches. Neutrality, stance and no-interrupting are never set aside.
+OVERRIDABLE_FLOOR_RULES = ("equal_opportunity", "limits")
 
 _QUORUM = re.compile(r"^(majority|\d+|\d+/\d+)$")
 
@@ -220,6 +226,10 @@ def _check_values(rules: Rules) -> None:
             raise _Invalid(("quorum",), "a fraction of the roster must lie in (0, 1]")
     if rules.floor.speech_seconds == 0:
         raise _Invalid(("floor", "speech_seconds"), "a speech needs at least one second")
+    unknown = set(rules.floor.overridable.split()) - set(OVERRIDABLE_FLOOR_RULES)
+    if unknown:
+        raise _Invalid(("floor", "overridable"),
+                       f"'{' '.join(sorted(unknown))}' cannot be set aside; choose from {' '.join(OVERRIDABLE_FLOOR_RULES)}")
     if not re.match(r"^[a-z][a-z0-9_]*$", rules.rule_prefix):
         raise _Invalid(("rule_prefix",), "use lower-case letters, digits and _")
 

@@ -157,6 +157,15 @@ def test_luohu_lets_the_chair_depart_from_the_order_with_a_recorded_reason():
     assert desk.floor.holder.member == desk.id("刘洋")
 
 
+def test_a_community_may_allow_exceptions_to_the_count_but_not_the_order():
+    desk = Desk(overridable="limits")
+    desk.pending()
+    desk.do(RaiseHand, "王芳", "pro")
+    desk.do(RaiseHand, "刘洋", "con")
+    refused(desk.do(Recognize, "刘洋", override="刘洋需提前离场"), "luohu.equal_opportunity")
+    assert desk.floor.holder is None
+
+
 def test_robert_does_not_let_the_chair_override_alone():
     desk = Desk("robert.yaml")
     desk.pending()

@@ -85,3 +85,11 @@ def test_rules_check_and_init_refuse_a_bad_file(council, tmp_path: Path):
     result = council("init", "某社区", "--rules", str(broken))
     assert result.exit_code == 2
     assert not council.db.exists()
+
+
+def test_only_the_order_and_the_count_can_be_made_overridable():
+    error = bad(GOOD.replace('overridable: "equal_opportunity limits"', 'overridable: "limits neutral_chair"'))
+    assert error.params["key"] == "floor.overridable" and "neutral_chair" in error.params["why"]
+    rules = parse_rules(GOOD.replace('overridable: "equal_opportunity limits"', 'overridable: "limits"'),
+                        "council.yaml", BUILTIN_DIR)
+    assert rules.floor.overridable.split() == ["limits"]
