@@ -21,9 +21,9 @@ from deliberate.motions.stack import Motion, chain, motions_of, peek, presiding_
 from deliberate.refusal import Refusal
 from deliberate.state import State
 
-# Once voting has begun nothing interrupts it but what concerns the vote itself (RONR §45:9).
-IN_ORDER_DURING_A_VOTE = ("division_of_the_assembly", "point_of_order", "parliamentary_inquiry",
-                          "request_for_information")
+def in_order_during_a_vote(chart: Chart) -> set[str]:
+    """Once voting has begun nothing interrupts it but what concerns the vote itself (RONR §45:9)."""
+    return {spec.id for spec in chart.values() if "during_voting" in spec.in_order_when}
 
 
 def _names(chart: Chart, kinds) -> dict:
@@ -62,7 +62,7 @@ def place(state: State, rules, chart: Chart, kind: str, params: dict) -> str | N
         waiting = stack[-1]
         return Refusal(f"{prefix}.second", "motions.awaiting_second",
                        {"motion": _label(chart, waiting)}, hint_key="motions.awaiting_second.hint")
-    if m.vote is not None and kind not in IN_ORDER_DURING_A_VOTE:
+    if m.vote is not None and kind not in in_order_during_a_vote(chart):
         return Refusal(f"{prefix}.voting", "motions.vote_in_progress",
                        {"question": m.vote.question}, hint_key="motions.vote_in_progress.hint")
     if spec.requires_pending and not stack:

@@ -23,7 +23,7 @@ from deliberate.app import rebuild
 from deliberate.meeting import Attend, CloseMeeting, Depart, OpenMeeting
 from deliberate.motions.chart import MOTION_IDS
 from deliberate.motions.engine import Lapse, MakeMotion, Second, Withdraw
-from deliberate.motions.order import IN_ORDER_DURING_A_VOTE, effective_rank
+from deliberate.motions.order import effective_rank, in_order_during_a_vote
 from deliberate.motions.rulings import DECISIONS, MakeRuling
 from deliberate.motions.stack import chart_of
 from deliberate.motions.voting import CloseVote, CountVotes, OpenVote, RecordTally, RollCall
@@ -172,7 +172,8 @@ class RandomMeeting(RuleBasedStateMachine):
             assert m.vote.question in m.stack and m.items[m.vote.question].stated
             # above the question being voted only what concerns the vote itself (a point of order)
             above = m.stack[m.stack.index(m.vote.question) + 1:]
-            assert all(m.items[i].kind in IN_ORDER_DURING_A_VOTE for i in above), m.stack
+            allowed = in_order_during_a_vote(chart_of(self.meeting.app.rules))
+            assert all(m.items[i].kind in allowed for i in above), m.stack
 
     @invariant()
     def fold_equals_live_state(self):
