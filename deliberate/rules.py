@@ -16,6 +16,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal
 
+from deliberate.i18n import Localized
 from deliberate.refusal import BadInput
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "rules"
@@ -163,20 +164,21 @@ def _replace(rules: Rules, **changes: Any) -> Rules:
 def _build(cls: type, data: Any, path: tuple, _unused: Any) -> Any:
     """Build dataclass `cls` from a mapping, checking keys and value types."""
     if not isinstance(data, dict):
-        raise _Invalid(path, f"expected a mapping, found {type(data).__name__}")
+        raise _Invalid(path, Localized("rules.why.not_mapping", found=type(data).__name__))
     hints = typing.get_type_hints(cls)
     known = {f.name: f for f in fields(cls)}
     for key in data:
         if key not in known:
             guess = difflib.get_close_matches(str(key), known, n=1)
-            why = f"unknown key '{key}'" + (f" (did you mean '{guess[0]}'?)" if guess else "")
+            why = (Localized("rules.why.unknown_key_guess", name=key, guess=guess[0]) if guess
+                   else Localized("rules.why.unknown_key", name=key, known=", ".join(known)))
             raise _Invalid(path + (key,), why)
     values = {}
     for name, spec in known.items():
         if name not in data:
             no_default = spec.default is spec.default_factory is _MISSING
             if no_default:
-                raise _Invalid(path + (name,), f"missing key '{name}'")
+                raise _Invalid(path + (name,), Localized("rules.why.missing_key", name=name))
             continue
         values[name] = _coerce(hints[name], data[name], path + (name,))
     return cls(**values)
@@ -190,27 +192,27 @@ def _coerce(hint: Any, value: Any, path: tuple) -> Any:
     if origin is Literal:
         choices = typing.get_args(hint)
         if value not in choices:
-            raise _Invalid(path, f"'{value}' is not one of {', '.join(map(str, choices))}")
+            raise _Invalid(path, Localized("rules.why.not_choice", value=value, choices=", ".join(map(str, choices))))
         return value
     if hint is bool:
         if not isinstance(value, bool):
-            raise _Invalid(path, f"expected true or false, found {value!r}")
+            raise _Invalid(path, Localized("rules.why.not_bool", value=repr(value)))
         return value
     if hint is int:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise _Invalid(path, f"expected a whole number >= 0, found {value!r}")
+            raise _Invalid(path, Localized("rules.why.not_count", value=repr(value)))
         return value
     if hint is str:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            raise _Invalid(path, f"expected text, found {value!r}")
+            raise _Invalid(path, Localized("rules.why.not_text", value=repr(value)))
         return value
     if hint is dict:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            raise _Invalid(path, "expected a mapping")
+            raise _Invalid(path, Localized("rules.why.not_mapping", found=type(value).__name__))
         return value
     if isinstance(hint, type) and hasattr(hint, "__dataclass_fields__"):
         return _build(hint, value, path, None)
@@ -219,19 +221,19 @@ def _coerce(hint: Any, value: Any, path: tuple) -> Any:
 
 def _check_values(rules: Rules) -> None:
     if not _QUORUM.match(rules.quorum):
-        raise _Invalid(("quorum",), f"'{rules.quorum}' is not 'majority', a number or a fraction like 1/2")
+        raise _Invalid(("quorum",), Localized("rules.why.quorum", value=rules.quorum))
     if "/" in rules.quorum:
         share = Fraction(rules.quorum)
         if not 0 < share <= 1:
-            raise _Invalid(("quorum",), "a fraction of the roster must lie in (0, 1]")
+            raise _Invalid(("quorum",), Localized("rules.why.quorum_share", value=rules.quorum))
     if rules.floor.speech_seconds == 0:
-        raise _Invalid(("floor", "speech_seconds"), "a speech needs at least one second")
+        raise _Invalid(("floor", "speech_seconds"), Localized("rules.why.speech_zero"))
     unknown = set(rules.floor.overridable.split()) - set(OVERRIDABLE_FLOOR_RULES)
     if unknown:
-        raise _Invalid(("floor", "overridable"),
-                       f"'{' '.join(sorted(unknown))}' cannot be set aside; choose from {' '.join(OVERRIDABLE_FLOOR_RULES)}")
+        raise _Invalid(("floor", "overridable"), Localized(
+            "rules.why.not_overridable", names=" ".join(sorted(unknown)), choices=" ".join(OVERRIDABLE_FLOOR_RULES)))
     if not re.match(r"^[a-z][a-z0-9_]*$", rules.rule_prefix):
-        raise _Invalid(("rule_prefix",), "use lower-case letters, digits and _")
+        raise _Invalid(("rule_prefix",), Localized("rules.why.prefix", value=rules.rule_prefix))
 
 
 def _load_chart(rules: Rules, base_dir: Path, source: str) -> dict:
@@ -242,7 +244,7 @@ def _load_chart(rules: Rules, base_dir: Path, source: str) -> dict:
     if not chart_path.exists():
         chart_path = BUILTIN_DIR / rules.chart
     if not chart_path.exists():
-        raise _Invalid(("chart",), f"no chart file '{rules.chart}' beside {source}")
+        raise _Invalid(("chart",), Localized("rules.why.no_chart", chart=rules.chart, source=source))
     try:
         raw = yaml.safe_load(chart_path.read_text(encoding="utf-8-sig"))
     except yaml.YAMLError as exc:

@@ -30,12 +30,33 @@ def catalog() -> dict[str, dict[str, str]]:
 
 
 def t(key: str, lang: str = "zh", /, **params: object) -> str:
-    """The message `key` in `lang`, formatted with `params`; the key itself if unknown."""
+    """The message `key` in `lang`, formatted with `params`; the key itself if unknown.
+
+    A parameter that is itself `Localized` is rendered in the same language.
+    """
     entry = catalog().get(key)
     if entry is None:
         return key
     text = entry.get(lang) or entry["zh"]
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    shown = {k: v.render(lang) if isinstance(v, Localized) else v for k, v in params.items()}
+    return text.format(**shown)
+
+
+class Localized(str):
+    """A message to be shown inside another one, in whichever language that one is shown.
+
+    As a plain string it is the English text, so logs and tests can read it.
+    """
+
+    def __new__(cls, key: str, /, **params: object) -> "Localized":
+        text = super().__new__(cls, t(key, "en", **params))
+        text.key, text.params = key, params
+        return text
+
+    def render(self, lang: str) -> str:
+        return t(self.key, lang, **self.params)
 
 
 def default_lang() -> str:

@@ -68,6 +68,48 @@ MESSAGES = {
         "zh": "改正该键后用 deliberate rules check 文件 再检查；会议在规则有效前不能开始。",
         "en": "fix that key and check again with deliberate rules check FILE; no meeting opens until the rules are valid.",
     },
+    # why a rules file is invalid (shown inside rules.invalid)
+    "rules.why.unknown_key_guess": {
+        "zh": "不认识的键“{name}”（是否应为“{guess}”？）",
+        "en": "unknown key '{name}' (did you mean '{guess}'?)",
+    },
+    "rules.why.unknown_key": {
+        "zh": "不认识的键“{name}”；这里可用的键：{known}",
+        "en": "unknown key '{name}'; the keys here are: {known}",
+    },
+    "rules.why.missing_key": {"zh": "缺少键“{name}”", "en": "missing key '{name}'"},
+    "rules.why.not_mapping": {
+        "zh": "这里应是“键: 值”的映射，实际是 {found}",
+        "en": "expected a mapping, found {found}",
+    },
+    "rules.why.not_choice": {"zh": "“{value}”不是可选值之一：{choices}", "en": "'{value}' is not one of {choices}"},
+    "rules.why.not_bool": {"zh": "应为 true 或 false，实际是 {value}", "en": "expected true or false, found {value}"},
+    "rules.why.not_count": {
+        "zh": "应为不小于 0 的整数，实际是 {value}",
+        "en": "expected a whole number >= 0, found {value}",
+    },
+    "rules.why.not_text": {"zh": "应为文字，实际是 {value}", "en": "expected text, found {value}"},
+    "rules.why.quorum": {
+        "zh": "“{value}”不是 majority、人数或名册比例（如 1/2）",
+        "en": "'{value}' is not 'majority', a number or a fraction like 1/2",
+    },
+    "rules.why.quorum_share": {
+        "zh": "名册比例 {value} 应大于 0 且不超过 1",
+        "en": "a fraction of the roster must lie in (0, 1], not {value}",
+    },
+    "rules.why.speech_zero": {"zh": "每次发言至少 1 秒", "en": "a speech needs at least one second"},
+    "rules.why.prefix": {
+        "zh": "“{value}”只能用小写字母、数字和下划线",
+        "en": "'{value}': use lower-case letters, digits and _",
+    },
+    "rules.why.not_overridable": {
+        "zh": "“{names}”不能破例；可选：{choices}",
+        "en": "'{names}' cannot be set aside; choose from {choices}",
+    },
+    "rules.why.no_chart": {
+        "zh": "{source} 旁边和内置规则中都没有动议表文件“{chart}”",
+        "en": "no chart file '{chart}' beside {source} or among the built-in rules",
+    },
     "rules.title": {"zh": "现行规则：{name}（{source}）", "en": "Rules in force: {name} ({source})"},
     "rules.valid": {"zh": "{file} 有效：{name}", "en": "{file} is valid: {name}"},
     "rules.adopted": {"zh": "已采用规则：{name}", "en": "Rules adopted: {name}"},

@@ -93,3 +93,13 @@ def test_only_the_order_and_the_count_can_be_made_overridable():
     rules = parse_rules(GOOD.replace('overridable: "equal_opportunity limits"', 'overridable: "limits"'),
                         "council.yaml", BUILTIN_DIR)
     assert rules.floor.overridable.split() == ["limits"]
+
+
+def test_the_reason_a_rules_file_is_wrong_is_given_in_the_reader_s_language():
+    from deliberate.i18n import t
+
+    error = bad(GOOD.replace("speech_seconds: 120", "speech_seconds: 两分钟"))
+    zh = t(error.key, "zh", **error.params)
+    en = t(error.key, "en", **error.params)
+    assert "应为不小于 0 的整数" in zh and "whole number" not in zh
+    assert "whole number" in en and "整数" not in en
