@@ -17,7 +17,7 @@ def ballot() -> None:
 @ballot.command("select")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--rule", type=click.Choice(RULES), default="equalshares/add1", show_default=True,
-              help="Selection rule. 选择规则。")
+              help="选择规则 / the selection rule")
 def select_command(file: str, rule: str) -> None:
     """Select projects from a pabulib .pb FILE under a rule. 按规则从 pabulib 文件选出项目。"""
     from deliberate.ballots.pabulib import read_pb
