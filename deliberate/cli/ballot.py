@@ -19,7 +19,7 @@ def ballot() -> None:
 @click.option("--rule", type=click.Choice(RULES), default="equalshares/add1", show_default=True,
               help="选择规则 / the selection rule")
 def select_command(file: str, rule: str) -> None:
-    """Select projects from a pabulib .pb FILE under a rule. 按规则从 pabulib 文件选出项目。"""
+    """按规则从 pabulib 文件选出项目 / Select projects from a pabulib .pb FILE under a rule."""
     from deliberate.ballots.pabulib import read_pb
     from deliberate.ballots.select import select
 
