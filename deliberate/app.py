@@ -17,7 +17,8 @@ from deliberate.core import Command
 from deliberate.refusal import Refusal, Refused
 from deliberate.rules import Rules
 from deliberate.state import State
-from deliberate.store import Event, Store, StoredEvent
+from deliberate.record import Event, StoredEvent
+from deliberate.store import Store
 
 SNAPSHOT_EVERY = 1000
 SNAPSHOT_VERSION = f"{__version__}/1"

@@ -14,7 +14,7 @@ from typing import Callable
 from deliberate.times import instant
 from deliberate.refusal import Refusal
 from deliberate.state import State
-from deliberate.store import Event
+from deliberate.record import Event
 
 _deciders: dict[type, Callable] = {}
 _appliers: dict[str, list[Callable]] = {}

@@ -34,7 +34,7 @@ from deliberate.refusal import Refusal
 from deliberate.roster import RowProblem, find_member
 from deliberate.rules import Rules
 from deliberate.state import State
-from deliberate.store import Event
+from deliberate.record import Event
 
 # The rules a chair may set aside with a recorded reason, where the file allows it.
 

@@ -10,7 +10,7 @@ from deliberate.refusal import Refusal
 from deliberate.roster import find_member
 from deliberate.rules import Rules
 from deliberate.state import Meeting, State
-from deliberate.store import Event
+from deliberate.record import Event
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from deliberate.core import Command, applier, decider
 from deliberate.names import clean, name_key
 from deliberate.refusal import Refusal
 from deliberate.state import Member, State
-from deliberate.store import Event
+from deliberate.record import Event
 
 
 @dataclass(frozen=True)

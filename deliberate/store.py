@@ -15,17 +15,14 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import unicodedata
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
+from deliberate.record import (
+    FORMAT, FORMAT_VERSION, GENESIS, Event, StoredEvent, canonical_json, nfc, record_bytes,
+)
 from deliberate.refusal import BadInput
-
-FORMAT = "deliberate-log"
-FORMAT_VERSION = "1"
-GENESIS = "0" * 64
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -49,57 +46,6 @@ CREATE TABLE IF NOT EXISTS member_private (
     id_number TEXT
 );
 """
-
-
-def nfc(value: Any) -> Any:
-    """`value` with every string (keys included) in Unicode NFC."""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, dict):
-        return {nfc(k): nfc(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [nfc(v) for v in value]
-    return value
-
-
-def canonical_json(value: Any) -> str:
-    """Sorted keys, no spaces, UTF-8 text as is, NFC: one text per value."""
-    return json.dumps(nfc(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def record_bytes(seq: int, type_: str, at: str, payload_text: str, prev_hash: str) -> bytes:
-    """The bytes an event's hash and Merkle leaf cover: canonical JSON of the whole row.
-
-    Built by concatenation (keys already in sorted order) so that checking a
-    million events needs no JSON parsing.
-    """
-    dumps = json.dumps
-    return (
-        '{"at":' + dumps(at, ensure_ascii=False)
-        + ',"payload":' + payload_text
-        + ',"prev_hash":"' + prev_hash
-        + '","seq":' + str(seq)
-        + ',"type":' + dumps(type_, ensure_ascii=False) + "}"
-    ).encode("utf-8")
-
-
-@dataclass(frozen=True)
-class Event:
-    """An event to append: what happened, when, and its facts."""
-
-    type: str
-    at: str
-    payload: dict
-
-
-@dataclass(frozen=True)
-class StoredEvent:
-    seq: int
-    type: str
-    at: str
-    payload: dict
-    prev_hash: str
-    hash: str
 
 
 class Store:

@@ -17,7 +17,7 @@ from deliberate.core import Command, applier, decider
 from deliberate.names import clean, name_key
 from deliberate.refusal import Refusal
 from deliberate.state import State
-from deliberate.store import Event
+from deliberate.record import Event
 from deliberate.views import view
 
 _WHOLE = re.compile(r"^\s*([+-]?\d+)(?:\.0*)?\s*$")

@@ -127,7 +127,7 @@ def _verify_directory(session, directory: Path, fingerprint: str | None) -> None
 def checkpoint(out: Path | None) -> None:
     """签名检查点 / Sign a checkpoint of the whole log now and record it."""
     from deliberate.ledger import checkpoint as cp
-    from deliberate.store import Event
+    from deliberate.record import Event
 
     session = _session()
     store = session.store()
@@ -194,7 +194,7 @@ def inclusion_receipt(conn, event_seq: int) -> dict:
     from deliberate.ledger import checkpoint as cp
     from deliberate.ledger import merkle
     from deliberate.ledger import tree_store
-    from deliberate.store import record_bytes
+    from deliberate.record import record_bytes
 
     events = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM events").fetchone()[0]
     row = conn.execute(
@@ -284,7 +284,7 @@ def key_rotate() -> None:
     """更换社区密钥 / Replace the community key; the change is signed by the old key and recorded."""
     from deliberate.ledger import checkpoint as cp
     from deliberate.ledger import keys
-    from deliberate.store import Event
+    from deliberate.record import Event
 
     session = _session()
     store = session.store()

@@ -11,7 +11,7 @@ says so on stderr, so a lost key never blocks adjournment.
 from __future__ import annotations
 
 from deliberate.refusal import BadInput, IntegrityError
-from deliberate.store import Event
+from deliberate.record import Event
 
 CLOSING_EVENTS = frozenset({"meeting_closed", "adjourned"})
 

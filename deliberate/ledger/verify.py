@@ -33,10 +33,9 @@ from pathlib import Path
 
 from deliberate.ledger import checkpoint as cp
 from deliberate.ledger import keys, merkle, note, tree_store
+from deliberate.record import FORMAT, GENESIS, record_bytes
 from deliberate.refusal import BadInput, IntegrityError
 
-GENESIS = "0" * 64
-FORMAT = "deliberate-log"
 COLUMNS = {"seq", "type", "at", "payload", "prev_hash", "hash"}
 
 
@@ -223,7 +222,6 @@ def _verify(conn: sqlite3.Connection, since_text: str | None, since_name: str) -
     frontier = merkle.Frontier()
     append = frontier.append
     sha = hashlib.sha256
-    dumps = json.dumps
     special = {"community_created": check.community_created, "key_rotated": check.key_rotated,
                "checkpoint": check.checkpoint}
     prev, expected = GENESIS, 1
@@ -234,11 +232,7 @@ def _verify(conn: sqlite3.Connection, since_text: str | None, since_name: str) -
         if expected - 1 in targets:
             roots[expected - 1] = frontier.root()
         try:
-            record = (
-                '{"at":' + dumps(at, ensure_ascii=False) + ',"payload":' + payload
-                + ',"prev_hash":"' + prev_hash + '","seq":' + str(seq)
-                + ',"type":' + dumps(type_, ensure_ascii=False) + "}"
-            ).encode("utf-8")
+            record = record_bytes(seq, type_, at, payload, prev_hash)
         except TypeError:
             raise IntegrityError("ledger.event_edited", seq=seq) from None
         if sha(record).hexdigest() != hash_:

@@ -31,7 +31,7 @@ from deliberate.motions.thresholds import no_vote
 from deliberate.names import clean
 from deliberate.refusal import Refusal
 from deliberate.state import State
-from deliberate.store import Event
+from deliberate.record import Event
 
 
 @dataclass(frozen=True)

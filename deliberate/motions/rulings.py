@@ -22,7 +22,7 @@ from deliberate.motions.stack import Ruling, chart_of, motions_of, peek
 from deliberate.names import clean
 from deliberate.refusal import Refusal
 from deliberate.state import State
-from deliberate.store import Event
+from deliberate.record import Event
 
 DECISIONS = ("ruling", "well_taken", "not_well_taken", "out_of_order", "admitted", "refused")
 

@@ -37,7 +37,7 @@ from deliberate.motions.stack import (
 from deliberate.motions.thresholds import decide_vote, no_vote
 from deliberate.refusal import Refusal
 from deliberate.state import State
-from deliberate.store import Event
+from deliberate.record import Event
 
 METHODS = ("hands", "roll", "secret")
 CHOICES = ("yes", "no", "abstain")
