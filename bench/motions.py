@@ -65,12 +65,12 @@ def _python_floor() -> float:
 
 
 def _in_process(db: Path) -> tuple[float, float, float]:
-    from deliberate.app import App
+    from deliberate.app import open_app
     from deliberate.cli.context import dumps
     from deliberate.views import state_view
 
     t0 = time.perf_counter()
-    app = App.open(db)
+    app = open_app(db)
     t1 = time.perf_counter()
     data = state_view(app.state, app.rules)
     t2 = time.perf_counter()

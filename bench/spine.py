@@ -63,7 +63,7 @@ def main() -> None:
         script = build_script(folder)
         run_s = cli("--db", str(db), "run", str(script))
 
-        from deliberate.app import App, rebuild
+        from deliberate.app import open_app, rebuild
         from deliberate.store import Store
 
         store = Store.open(db)
@@ -75,7 +75,7 @@ def main() -> None:
             folds.append(time.perf_counter() - start)
         store.close()
 
-        app = App.open(db)
+        app = open_app(db)
         present = set(app.state.meeting.present)
         outside = [m.name for m in app.state.roster if m.id not in present][:20]
         app.close()

@@ -1,4 +1,7 @@
-"""Load the state, decide, append: one SQLite transaction per action.
+"""Load the state, decide, append, sign: one SQLite transaction per action.
+
+`open_app(path)` is the one way every edge (the CLI, the console, `run`, the
+demo, the ballot server) gets an App, so every App signs the same way.
 
 The state is the fold of the log. A snapshot of it is cached in the database
 every SNAPSHOT_EVERY events so a one-shot command on a long log stays fast; the
@@ -9,36 +12,47 @@ by another version of deliberate is ignored.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from deliberate import __version__
 from deliberate import domain
 from deliberate import state as state_codec
 from deliberate.core import Command
-from deliberate.refusal import Refusal, Refused
+from deliberate.ledger.events import Checkpoint
+from deliberate.record import Event, StoredEvent
+from deliberate.refusal import BadInput, IntegrityError, Refusal, Refused
 from deliberate.rules import Rules
 from deliberate.state import State
-from deliberate.record import Event, StoredEvent
 from deliberate.store import Store
 
 SNAPSHOT_EVERY = 1000
-SNAPSHOT_VERSION = f"{__version__}/1"
+SNAPSHOT_VERSION = f"{__version__}/2"
+# A meeting's end is signed: a checkpoint follows these events in the same transaction.
+CLOSING_EVENTS = frozenset({"meeting_closed", "adjourned"})
+
+
+def open_app(path: Path | str, signer=None, on_warning: Callable | None = None, create: bool = False) -> "App":
+    """The App over the log at `path` (a new one when `create`), signing with `signer`.
+
+    `signer` defaults to the community key file beside the database;
+    `on_warning(problem)` hears of a checkpoint that could not be signed.
+    """
+    from deliberate.ledger.signing import KeyFileSigner
+
+    store = Store.create(path) if create else Store.open(path)
+    return App(store, signer if signer is not None else KeyFileSigner(path), on_warning)
 
 
 class App:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, signer=None, on_warning: Callable | None = None):
         self.store = store
+        self.signer = signer           # None: nothing is signed (tests of the pure fold)
+        self.on_warning = on_warning
         self.state = load_state(store)
         self._rules_source: dict | None = None
         self._rules: Rules | None = None
         snapshot = store.latest_snapshot()
         self._last_snapshot = snapshot[0] if snapshot else 0
-        # Called inside the transaction after the events are appended:
-        # `hook(app, stored_events)` may append more (a signed checkpoint).
-        self.after_append: list = []
-
-    @classmethod
-    def open(cls, path: Path | str) -> "App":
-        return cls(Store.open(path))
 
     def close(self) -> None:
         self.store.close()
@@ -46,28 +60,33 @@ class App:
     @property
     def rules(self) -> Rules:
         if self.state.rules is None:
-            from deliberate.refusal import BadInput
-
             raise BadInput("record.not_created")
         if self._rules_source is not self.state.rules:
             self._rules = Rules.from_dict(self.state.rules)
             self._rules_source = self.state.rules
         return self._rules
 
+    def _rules_or_none(self) -> Rules | None:
+        return self.rules if self.state.rules else None
+
     def check(self, command: Command) -> list[Event] | Refusal:
         """What `command` would record, without recording it."""
-        return domain.decide(self.state, command, self.rules if self.state.rules else None)
+        return domain.decide(self.state, command, self._rules_or_none())
 
-    def execute(self, command: Command, on_recorded=None) -> list[StoredEvent]:
+    def execute(self, command: Command | Callable[[State], Command], on_recorded=None) -> list[StoredEvent]:
         """Decide `command` and record its events whole, or raise Refused and record nothing.
 
+        `command` may be a function of the state, called inside the write lock
+        with every other writer's events folded in (a checkpoint is signed there).
         `on_recorded(store, stored)` runs inside the same transaction: the edge uses
         it for data that lives beside the log (members' private details).
         """
         try:
             with self.store.transaction():
                 self._catch_up()
-                result = domain.decide(self.state, command, self.rules if self.state.rules else None)
+                if not isinstance(command, Command):
+                    command = command(self.state)
+                result = domain.decide(self.state, command, self._rules_or_none())
                 if isinstance(result, Refusal):
                     raise Refused(result)
                 stored = self._record(result, on_recorded)
@@ -80,25 +99,44 @@ class App:
             raise
         return stored
 
+    def checkpoint(self, at: str) -> list[StoredEvent]:
+        """Sign the tree of every event so far and record it (raises when there is no usable key)."""
+        if self.signer is None:
+            raise BadInput("ledger.no_signer")
+        return self.execute(lambda state: Checkpoint(at, self.signer.checkpoint(self.store, state)))
+
     def _record(self, events: list[Event], on_recorded) -> list[StoredEvent]:
-        stored = self.store.append(events)
-        self._apply(stored)
+        stored = self._append(events)
         if on_recorded:
             on_recorded(self.store, stored)
-        for hook in self.after_append:
-            more = hook(self, stored)
-            if more:
-                extra = self.store.append(more)
-                self._apply(extra)
-                stored = stored + extra
+        stored += self._sign_if_closing(stored)
         if self.state.seq - self._last_snapshot >= SNAPSHOT_EVERY:
             self.store.save_snapshot(self.state.seq, _snapshot_text(self.state))
             self._last_snapshot = self.state.seq
         return stored
 
-    def _apply(self, stored: list[StoredEvent]) -> None:
+    def _append(self, events: list[Event]) -> list[StoredEvent]:
+        stored = self.store.append(events)
         for event in stored:
             domain.apply(self.state, event)
+        return stored
+
+    def _sign_if_closing(self, stored: list[StoredEvent]) -> list[StoredEvent]:
+        """A meeting that closes is signed; a missing or wrong key warns and never blocks adjournment."""
+        if self.signer is None or not self.state.public_key:
+            return []
+        if not any(event.type in CLOSING_EVENTS for event in stored):
+            return []
+        try:
+            payload = self.signer.checkpoint(self.store, self.state)
+        except (BadInput, IntegrityError) as problem:
+            if self.on_warning is not None:
+                self.on_warning(problem)
+            return []
+        result = domain.decide(self.state, Checkpoint(stored[-1].at, payload), self._rules_or_none())
+        if isinstance(result, Refusal):
+            raise Refused(result)
+        return self._append(result)
 
     def _catch_up(self) -> None:
         """Fold events another process appended since we loaded (the ballot server, a second console)."""

@@ -1,7 +1,53 @@
-"""The whole pure domain: importing this registers every area's deciders and appliers."""
+"""The whole pure domain: the areas in one list, their tables merged in one place.
 
-from deliberate import meeting, roster  # noqa: F401  (registration)
-from deliberate.motions import engine as _motions  # noqa: F401  (registration)
-from deliberate import floor  # noqa: F401  (registration)
-from deliberate.ballots import projects  # noqa: F401
-from deliberate.core import Command, apply, decide, fold  # noqa: F401
+Where several areas fold the same event, they run in the order of AREAS (the
+meeting opens before the floor starts afresh); a command has exactly one
+decider, or importing this module fails.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from deliberate import core, floor, meeting, roster
+from deliberate.ballots import projects
+from deliberate.core import Command  # noqa: F401  (the base of every area's commands)
+from deliberate.ledger import events as ledger
+from deliberate.motions import engine as motions, rulings, voting
+from deliberate.motions import view as motions_view
+from deliberate.state import State
+
+AREAS = (
+    roster,
+    meeting,
+    motions, voting, rulings, motions_view,     # the motions area
+    floor,
+    projects,                                   # the ballots area
+    ledger,
+)
+
+CLOSING_CHECKS = tuple(check for area in AREAS for check in getattr(area, "CLOSING_CHECKS", ()))
+DECIDERS = core.merge_deciders(AREAS)
+# Closing a meeting asks every area whether it still holds business open.
+DECIDERS[meeting.CloseMeeting] = partial(meeting.decide_close, closing_checks=CLOSING_CHECKS)
+APPLIERS = core.merge_appliers(AREAS)
+VIEWS = {name: function for area in AREAS for name, function in getattr(area, "VIEWS", {}).items()}
+
+
+def decide(state: State, command: Command, rules):
+    return core.decide(state, command, rules, DECIDERS)
+
+
+def apply(state: State, event) -> State:
+    return core.apply(state, event, APPLIERS)
+
+
+def fold(events, state: State | None = None) -> State:
+    state = state if state is not None else State()
+    for event in events:
+        core.apply(state, event, APPLIERS)
+    return state
+
+
+def known_event_types() -> set[str]:
+    return set(APPLIERS)

@@ -24,11 +24,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from deliberate import views
 from deliberate.times import seconds_between
-from deliberate.core import Command, applier, decider
+from deliberate.core import Command
 from deliberate.floor_queue import SIDES, STANCES, Place, Waiting, order_queue
-from deliberate.meeting import closing_check, present_member, require_session
+from deliberate.meeting import present_member, require_session
 from deliberate.question import Question, pending_ids, pending_question
 from deliberate.refusal import Refusal
 from deliberate.roster import RowProblem, find_member
@@ -322,7 +321,6 @@ def _floor_taken(state: State, floor: Floor, rules: Rules) -> Refusal | None:
                    hint_key="floor.taken.hint")
 
 
-@decider(RaiseHand)
 def decide_hand(state: State, command: RaiseHand, rules: Rules) -> list[Event] | Refusal:
     floor, refusal = _context(state)
     if refusal:
@@ -355,7 +353,6 @@ def decide_hand(state: State, command: RaiseHand, rules: Rules) -> list[Event] |
     return [Event("floor_requested", command.at, payload)]
 
 
-@decider(LowerHand)
 def decide_lower(state: State, command: LowerHand, rules: Rules) -> list[Event] | Refusal:
     floor, refusal = _context(state)
     if refusal:
@@ -371,7 +368,6 @@ def decide_lower(state: State, command: LowerHand, rules: Rules) -> list[Event] 
     return [Event("floor_request_withdrawn", command.at, {"member": member.id, "question": hand.question})]
 
 
-@decider(Recognize)
 def decide_recognize(state: State, command: Recognize, rules: Rules) -> list[Event] | Refusal:
     floor, refusal = _context(state)
     if refusal:
@@ -416,7 +412,6 @@ def decide_recognize(state: State, command: Recognize, rules: Rules) -> list[Eve
     return [Event("floor_granted", command.at, payload)]
 
 
-@decider(Speak)
 def decide_speak(state: State, command: Speak, rules: Rules) -> list[Event] | Refusal:
     floor, refusal = _context(state)
     if refusal:
@@ -459,7 +454,6 @@ def decide_speak(state: State, command: Speak, rules: Rules) -> list[Event] | Re
     })]
 
 
-@decider(Yield)
 def decide_yield(state: State, command: Yield, rules: Rules) -> list[Event] | Refusal:
     floor, refusal = _context(state)
     if refusal:
@@ -478,7 +472,6 @@ def decide_yield(state: State, command: Yield, rules: Rules) -> list[Event] | Re
     })]
 
 
-@decider(PassChair)
 def decide_pass(state: State, command: PassChair, rules: Rules) -> list[Event] | Refusal:
     floor, refusal = _context(state)
     if refusal:
@@ -501,7 +494,6 @@ def decide_pass(state: State, command: PassChair, rules: Rules) -> list[Event] |
     return [Event("chair_passed", command.at, {"from": floor.presiding_id, "to": member.id, "question": for_question})]
 
 
-@decider(ResumeChair)
 def decide_resume(state: State, command: ResumeChair, rules: Rules) -> list[Event] | Refusal:
     floor, refusal = _context(state)
     if refusal:
@@ -517,7 +509,6 @@ def decide_resume(state: State, command: ResumeChair, rules: Rules) -> list[Even
     return [Event("chair_resumed", command.at, {"from": floor.presiding_id, "to": floor.chair_id})]
 
 
-@decider(CallToOrder)
 def decide_order(state: State, command: CallToOrder, rules: Rules) -> list[Event] | Refusal:
     floor, refusal = _context(state)
     if refusal:
@@ -534,8 +525,7 @@ def decide_order(state: State, command: CallToOrder, rules: Rules) -> list[Event
     return [Event("called_to_order", command.at, payload)]
 
 
-@closing_check
-def _speech_open(state: State) -> Refusal | None:
+def speech_open(state: State) -> Refusal | None:
     floor = floor_of(state)
     if floor and floor.holder:
         return Refusal("floor.close_with_floor", "floor.close_with_floor", {"name": _name(state, floor.holder.member)},
@@ -553,13 +543,11 @@ def _live(state: State) -> Floor:
     return floor
 
 
-@applier("meeting_opened")
 def start_floor(state: State, event) -> None:
     """A new meeting starts with an empty floor (the meeting's own applier ran first)."""
     state.floor = _empty_floor(state)
 
 
-@applier("floor_requested")
 def apply_requested(state: State, event) -> None:
     floor, p = _live(state), event.payload
     override = p.get("override")
@@ -572,24 +560,20 @@ def _drop_hand(floor: Floor, member: str, question: str) -> None:
     floor.hands = [h for h in floor.hands if not (h.member == member and h.question == question)]
 
 
-@applier("floor_request_withdrawn")
 def apply_withdrawn(state: State, event) -> None:
     _drop_hand(_live(state), event.payload["member"], event.payload["question"])
 
 
-@applier("floor_granted")
 def apply_granted(state: State, event) -> None:
     floor, p = _live(state), event.payload
     _drop_hand(floor, p["member"], p["question"])
     floor.holder = Holder(p["member"], p["question"], p.get("stance"), event.at, p.get("reason", ""))
 
 
-@applier("floor_yielded")
 def apply_yielded(state: State, event) -> None:
     _live(state).holder = None
 
 
-@applier("speech_started")
 def apply_started(state: State, event) -> None:
     floor, p = _live(state), event.payload
     holder = floor.holder
@@ -601,7 +585,6 @@ def apply_started(state: State, event) -> None:
         floor.last_side[p["question"]] = p["stance"]
 
 
-@applier("speech_ended")
 def apply_ended(state: State, event) -> None:
     floor, p = _live(state), event.payload
     speech = floor.holder.speech
@@ -613,7 +596,6 @@ def apply_ended(state: State, event) -> None:
     floor.holder = None
 
 
-@applier("chair_passed")
 def apply_passed(state: State, event) -> None:
     floor, p = _live(state), event.payload
     if not floor.passed:
@@ -622,7 +604,6 @@ def apply_passed(state: State, event) -> None:
     floor.hands = [h for h in floor.hands if h.member != p["to"]]
 
 
-@applier("chair_resumed")
 def apply_resumed(state: State, event) -> None:
     floor = _live(state)
     floor.presiding_id = floor.chair_id
@@ -630,7 +611,6 @@ def apply_resumed(state: State, event) -> None:
     floor.hands = [h for h in floor.hands if h.member != floor.chair_id]
 
 
-@applier("called_to_order")
 def apply_order(state: State, event) -> None:
     p = event.payload
     _live(state).orders.append(CallToOrderRecord(p["member"], p["reason"], event.at, p.get("question")))
@@ -645,7 +625,6 @@ def speech_clock(speech: Speech, at: str) -> dict:
     return {"elapsed": round(elapsed, 3), "remaining": round(speech.limit - elapsed, 3), "limit": speech.limit}
 
 
-@views.view("floor")
 def floor_view(state: State, rules: Rules | None) -> dict | None:
     floor = floor_of(state)
     if floor is None or rules is None or not state.in_session():
@@ -686,3 +665,31 @@ def floor_view(state: State, rules: Rules | None) -> dict | None:
         data["holder"] = holder
     return data
 
+
+# -- this area's tables (merged by deliberate.domain) ----------------------------
+DECIDERS = {
+    RaiseHand: decide_hand,
+    LowerHand: decide_lower,
+    Recognize: decide_recognize,
+    Speak: decide_speak,
+    Yield: decide_yield,
+    PassChair: decide_pass,
+    ResumeChair: decide_resume,
+    CallToOrder: decide_order,
+}
+APPLIERS = {
+    "meeting_opened": start_floor,
+    "floor_requested": apply_requested,
+    "floor_request_withdrawn": apply_withdrawn,
+    "floor_granted": apply_granted,
+    "floor_yielded": apply_yielded,
+    "speech_started": apply_started,
+    "speech_ended": apply_ended,
+    "chair_passed": apply_passed,
+    "chair_resumed": apply_resumed,
+    "called_to_order": apply_order,
+}
+VIEWS = {
+    "floor": floor_view,
+}
+CLOSING_CHECKS = (speech_open,)

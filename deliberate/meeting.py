@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deliberate.core import Command, applier, decider
+from deliberate.core import Command
 from deliberate.names import clean
 from deliberate.refusal import Refusal
 from deliberate.roster import find_member
@@ -78,7 +78,6 @@ def require_session(state: State) -> Refusal | None:
 # -- deciders ----------------------------------------------------------------
 
 
-@decider(OpenMeeting)
 def decide_open(state: State, command: OpenMeeting, rules: Rules) -> list[Event] | Refusal:
     if state.community is None:
         return Refusal("record.not_created", "record.not_created")
@@ -120,12 +119,10 @@ def decide_open(state: State, command: OpenMeeting, rules: Rules) -> list[Event]
     return events
 
 
-@decider(Attend)
 def decide_attend(state: State, command: Attend, rules: Rules) -> list[Event] | Refusal:
     return _each_member(state, command, "attended", lambda present: not present, "meeting.already_present")
 
 
-@decider(Depart)
 def decide_depart(state: State, command: Depart, rules: Rules) -> list[Event] | Refusal:
     return _each_member(state, command, "departed", lambda present: present, "meeting.not_present")
 
@@ -149,36 +146,26 @@ def _each_member(state: State, command: Attend | Depart, event_type: str, allowe
     return events
 
 
-@decider(CloseMeeting)
-def decide_close(state: State, command: CloseMeeting, rules: Rules) -> list[Event] | Refusal:
+def decide_close(state: State, command: CloseMeeting, rules: Rules, closing_checks=()) -> list[Event] | Refusal:
+    """Close the meeting unless an area's closing check objects (domain passes every area's CLOSING_CHECKS)."""
     refusal = require_session(state)
     if refusal:
         return refusal
-    blocker = pending_business(state)
+    blocker = pending_business(state, closing_checks)
     if blocker:
         return blocker
     return [Event("meeting_closed", command.at, {"number": state.meeting.number})]
 
 
-# Areas that hold business open (a pending motion, a speech, an open vote)
-# register a check here; the meeting cannot close while any of them objects.
-_closing_checks: list = []
-
-
-def closing_check(function):
-    _closing_checks.append(function)
-    return function
-
-
-def pending_business(state: State) -> Refusal | None:
-    for check in _closing_checks:
+def pending_business(state: State, closing_checks) -> Refusal | None:
+    """The first objection of the areas that hold business open (a pending motion, a speech, an open vote)."""
+    for check in closing_checks:
         refusal = check(state)
         if refusal:
             return refusal
     return None
 
 
-@decider(AdoptRules)
 def decide_adopt(state: State, command: AdoptRules, rules: Rules) -> list[Event] | Refusal:
     if state.community is None:
         return Refusal("record.not_created", "record.not_created")
@@ -190,7 +177,6 @@ def decide_adopt(state: State, command: AdoptRules, rules: Rules) -> list[Event]
 # -- appliers ----------------------------------------------------------------
 
 
-@applier("meeting_opened")
 def apply_opened(state: State, event) -> None:
     p = event.payload
     state.meetings_held = p["number"]
@@ -198,16 +184,29 @@ def apply_opened(state: State, event) -> None:
                             p.get("secretary", ""), p.get("secretary_id"))
 
 
-@applier("attended")
 def apply_attended(state: State, event) -> None:
     state.meeting.present.append(event.payload["member"])
 
 
-@applier("departed")
 def apply_departed(state: State, event) -> None:
     state.meeting.present.remove(event.payload["member"])
 
 
-@applier("meeting_closed")
 def apply_closed(state: State, event) -> None:
     state.meeting.closed_at = event.at
+
+
+# -- this area's tables (merged by deliberate.domain) ----------------------------
+DECIDERS = {
+    OpenMeeting: decide_open,
+    Attend: decide_attend,
+    Depart: decide_depart,
+    CloseMeeting: decide_close,
+    AdoptRules: decide_adopt,
+}
+APPLIERS = {
+    "meeting_opened": apply_opened,
+    "attended": apply_attended,
+    "departed": apply_departed,
+    "meeting_closed": apply_closed,
+}

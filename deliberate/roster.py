@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from deliberate.core import Command, applier, decider
+from deliberate.core import Command
 from deliberate.names import clean, name_key
 from deliberate.refusal import Refusal
 from deliberate.state import Member, State
@@ -146,7 +146,6 @@ def _suggest(state: State, name: str) -> str:
 # -- deciders ----------------------------------------------------------------
 
 
-@decider(CreateCommunity)
 def decide_create(state: State, command: CreateCommunity, rules) -> list[Event] | Refusal:
     if state.community is not None:
         return Refusal("record.already_created", "record.already_created", {"name": state.community})
@@ -159,7 +158,6 @@ def decide_create(state: State, command: CreateCommunity, rules) -> list[Event] 
     return [Event("community_created", command.at, payload)]
 
 
-@decider(AddMembers)
 def decide_add(state: State, command: AddMembers, rules) -> list[Event] | Refusal:
     if state.community is None:
         return Refusal("record.not_created", "record.not_created")
@@ -176,7 +174,6 @@ def decide_add(state: State, command: AddMembers, rules) -> list[Event] | Refusa
     return events
 
 
-@decider(RemoveMember)
 def decide_remove(state: State, command: RemoveMember, rules) -> list[Event] | Refusal:
     member = find_member(state, command.name)
     if isinstance(member, Refusal):
@@ -189,7 +186,6 @@ def decide_remove(state: State, command: RemoveMember, rules) -> list[Event] | R
 # -- appliers ----------------------------------------------------------------
 
 
-@applier("community_created")
 def apply_created(state: State, event) -> None:
     state.community = event.payload["name"]
     state.rules = event.payload["rules"]
@@ -197,24 +193,30 @@ def apply_created(state: State, event) -> None:
     state.public_key = event.payload.get("public_key")
 
 
-@applier("key_rotated")
-def apply_key_rotated(state: State, event) -> None:
-    state.public_key = event.payload["public_key"]
-
-
-@applier("rules_adopted")
 def apply_rules(state: State, event) -> None:
     state.rules = event.payload["rules"]
     state.rules_source = event.payload["rules_source"]
 
 
-@applier("member_added")
 def apply_added(state: State, event) -> None:
     p = event.payload
     state.members[p["id"]] = Member(p["id"], p["name"], name_key(p["name"]), p.get("role", ""))
     state.keys[name_key(p["name"])] = p["id"]
 
 
-@applier("member_removed")
 def apply_removed(state: State, event) -> None:
     state.members[event.payload["id"]].active = False
+
+
+# -- this area's tables (merged by deliberate.domain) ----------------------------
+DECIDERS = {
+    CreateCommunity: decide_create,
+    AddMembers: decide_add,
+    RemoveMember: decide_remove,
+}
+APPLIERS = {
+    "community_created": apply_created,
+    "rules_adopted": apply_rules,
+    "member_added": apply_added,
+    "member_removed": apply_removed,
+}

@@ -43,6 +43,7 @@ class State:
     rules: dict | None = None          # Rules.to_dict() of the rules in force
     rules_source: str | None = None
     public_key: str | None = None
+    signed_size: int = 0               # events covered by the newest checkpoint
     members: dict[str, Member] = field(default_factory=dict)   # id -> member
     keys: dict[str, str] = field(default_factory=dict)         # name key -> id
     meetings_held: int = 0
@@ -57,6 +58,14 @@ class State:
 
     def in_session(self) -> bool:
         return self.meeting is not None and self.meeting.closed_at is None
+
+
+def member_name(state: State, member_id: str | None) -> str:
+    """A member's name for display; an unknown id is shown as itself."""
+    if member_id is None:
+        return ""
+    member = state.members.get(member_id)
+    return member.name if member else member_id
 
 
 # -- snapshot codec -------------------------------------------------------

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from deliberate.ledger import tree_store
 from deliberate.record import (
     FORMAT, FORMAT_VERSION, GENESIS, Event, StoredEvent, canonical_json, nfc, record_bytes,
 )
@@ -68,7 +69,7 @@ class Store:
         try:
             with conn:
                 conn.executescript(SCHEMA)
-                _ledger_schema(conn)
+                tree_store.ensure_schema(conn)
                 conn.executemany(
                     "INSERT INTO meta(key, value) VALUES (?, ?)",
                     [("format", FORMAT), ("format_version", FORMAT_VERSION)],
@@ -160,7 +161,7 @@ class Store:
             "INSERT INTO events(seq, type, at, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)",
             rows,
         )
-        _ledger_append(self.conn, seq - len(rows), leaves)
+        tree_store.append_leaves(self.conn, seq - len(rows), leaves)
         return stored
 
     # -- the projection cache ------------------------------------------------
@@ -195,19 +196,3 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     return conn
-
-
-def _ledger_schema(conn: sqlite3.Connection) -> None:
-    try:
-        from deliberate.ledger import tree_store
-    except ImportError:  # the ledger is optional until it lands
-        return
-    tree_store.ensure_schema(conn)
-
-
-def _ledger_append(conn: sqlite3.Connection, start_index: int, leaves: list[bytes]) -> None:
-    try:
-        from deliberate.ledger import tree_store
-    except ImportError:
-        return
-    tree_store.append_leaves(conn, start_index, leaves)

@@ -1,35 +1,15 @@
 """What the host sees of the state: plain data with names resolved. Pure.
 
-Areas that own a slice of the state (floor, motions, ballots) register a view
-function here; `state --json` and the console show them all.
+Areas that own a slice of the state (floor, motions, ballots) export a ``VIEWS``
+table; `deliberate.domain` merges them, and `state --json` and the console show them all.
 """
 
 from __future__ import annotations
 
-from typing import Callable
-
+from deliberate import domain
 from deliberate.meeting import quorum
 from deliberate.rules import Rules
-from deliberate.state import State
-
-_views: list[tuple[str, Callable]] = []
-
-
-def view(name: str) -> Callable:
-    """Register `function(state, rules) -> data | None` as the part `name` of the state view."""
-
-    def register(function: Callable) -> Callable:
-        _views.append((name, function))
-        return function
-
-    return register
-
-
-def member_name(state: State, member_id: str | None) -> str:
-    if member_id is None:
-        return ""
-    member = state.members.get(member_id)
-    return member.name if member else member_id
+from deliberate.state import State, member_name
 
 
 def state_view(state: State, rules: Rules | None) -> dict:
@@ -58,7 +38,7 @@ def state_view(state: State, rules: Rules | None) -> dict:
     if rules is not None:
         q = quorum(state, rules)
         data["quorum"] = {"present": q.present, "required": q.required, "roster": q.roster, "met": q.met}
-    for name, function in _views:
+    for name, function in domain.VIEWS.items():
         part = function(state, rules)
         if part is not None:
             data[name] = part

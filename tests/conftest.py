@@ -53,9 +53,9 @@ class Council:
             store.close()
 
     def state(self):
-        from deliberate.app import App
+        from deliberate.app import open_app
 
-        app = App.open(self.db)
+        app = open_app(self.db)
         try:
             return app.state
         finally:

@@ -13,12 +13,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from deliberate.core import Command, applier, decider
+from deliberate.core import Command
 from deliberate.names import clean, name_key
 from deliberate.refusal import Refusal
 from deliberate.state import State
 from deliberate.record import Event
-from deliberate.views import view
 
 _WHOLE = re.compile(r"^\s*([+-]?\d+)(?:\.0*)?\s*$")
 LONGEST_NAME = 200
@@ -111,7 +110,6 @@ def _money(value: str | int, what: str) -> int | Refusal:
     return amount
 
 
-@decider(AddProject)
 def decide_add(state: State, command: AddProject, rules) -> list[Event] | Refusal:
     if state.community is None:
         return Refusal("record.not_created", "record.not_created")
@@ -138,7 +136,6 @@ def decide_add(state: State, command: AddProject, rules) -> list[Event] | Refusa
     return [Event("project_added", command.at, payload)]
 
 
-@decider(WithdrawProject)
 def decide_withdraw(state: State, command: WithdrawProject, rules) -> list[Event] | Refusal:
     if state.community is None:
         return Refusal("record.not_created", "record.not_created")
@@ -155,7 +152,6 @@ def decide_withdraw(state: State, command: WithdrawProject, rules) -> list[Event
     return [Event("project_withdrawn", command.at, {"id": project.id})]
 
 
-@decider(SetBudget)
 def decide_budget(state: State, command: SetBudget, rules) -> list[Event] | Refusal:
     if state.community is None:
         return Refusal("record.not_created", "record.not_created")
@@ -166,7 +162,6 @@ def decide_budget(state: State, command: SetBudget, rules) -> list[Event] | Refu
 
 
 # -- appliers ------------------------------------------------------------------------------
-@applier("project_added")
 def apply_added(state: State, event) -> None:
     p = event.payload
     if state.ballots is None:
@@ -175,12 +170,10 @@ def apply_added(state: State, event) -> None:
         p["id"], p["name"], name_key(p["name"]), p["cost"], p.get("name_en", ""), p.get("category", ""), event.at)
 
 
-@applier("project_withdrawn")
 def apply_withdrawn(state: State, event) -> None:
     state.ballots.projects[event.payload["id"]].withdrawn_at = event.at
 
 
-@applier("budget_set")
 def apply_budget(state: State, event) -> None:
     if state.ballots is None:
         state.ballots = Ballots()
@@ -194,7 +187,6 @@ def project_data(project: BudgetProject) -> dict:
             "category": project.category}
 
 
-@view("projects")
 def projects_view(state: State, rules) -> dict | None:
     """The active projects, their total cost and the budget; None before the first of them."""
     if state.ballots is None:
@@ -226,3 +218,19 @@ def election(state: State):
             ("country", "China"), ("unit", state.community or ""), ("instance", year),
             ("num_projects", str(len(projects))), ("num_votes", "0"), ("currency", "CNY")]
     return Election(projects, ballots.budget, [], "approval", tuple(meta))
+
+
+# -- this area's tables (merged by deliberate.domain) ----------------------------
+DECIDERS = {
+    AddProject: decide_add,
+    WithdrawProject: decide_withdraw,
+    SetBudget: decide_budget,
+}
+APPLIERS = {
+    "project_added": apply_added,
+    "project_withdrawn": apply_withdrawn,
+    "budget_set": apply_budget,
+}
+VIEWS = {
+    "projects": projects_view,
+}

@@ -20,23 +20,19 @@ def init(name, rules_file):
 
 
 def create_community(session, name: str, rules_file: str | None) -> None:
-    from deliberate.app import App
     from deliberate.roster import CreateCommunity
     from deliberate.rules import DEFAULT_RULES, load_rules
-    from deliberate.store import Store
 
     path = Path(rules_file) if rules_file else DEFAULT_RULES
     rules, _text = load_rules(path)
-    store = Store.create(session.db_path)
+    app = session.create_app()
     made_key = False
     try:
         public_key = _make_key(session.db_path)
-        made_key = public_key is not None
-        session.adopt_app(App(store))
-        session.app().execute(CreateCommunity(session.now(), name, rules.to_dict(), path.name, public_key))
+        made_key = True
+        app.execute(CreateCommunity(session.now(), name, rules.to_dict(), path.name, public_key))
     except BaseException:
         session.close()
-        store.close()
         # Take away only what this init made: never a key that was already there.
         _remove_database(session.db_path, with_key=made_key)
         raise
@@ -52,12 +48,10 @@ def create_community(session, name: str, rules_file: str | None) -> None:
     session.emit(data, text)
 
 
-def _make_key(db_path: Path) -> str | None:
-    try:
-        from deliberate.ledger import keys
-    except ImportError:  # the ledger lands in its own issue
-        return None
+def _make_key(db_path: Path) -> str:
     import base64
+
+    from deliberate.ledger import keys
 
     return base64.b64encode(keys.public_bytes(keys.create_key(db_path))).decode("ascii")
 

@@ -14,16 +14,14 @@ import click
 from deliberate.cli.context import DONE, current, invoke
 
 QUIT = {"exit", "quit", "退出", "q"}
-_toolbars: list = []
 
 
-def toolbar(function):
-    """Register `function(session)` for the console's bottom line (the timer).
+def toolbars() -> tuple:
+    """The parts of the console's bottom line: `part(session)` returns None, plain text,
+    or prompt_toolkit styled text (a list of (style, text) pairs)."""
+    from deliberate.cli import floor_view
 
-    It returns None, plain text, or prompt_toolkit styled text: a list of (style, text) pairs.
-    """
-    _toolbars.append(function)
-    return function
+    return (floor_view.speech_timer,)
 
 
 def words_for_completion(session) -> list[str]:
@@ -108,14 +106,12 @@ def _interactive(session) -> None:
     from prompt_toolkit.completion import WordCompleter
     from prompt_toolkit.history import FileHistory
 
-    from deliberate.cli.status import _load_parts
-
-    _load_parts()  # the parts that add a bottom line (the speech timer) register themselves
+    parts = toolbars()
     history = FileHistory(str(session.db_path) + ".history")
 
     def bottom():
         fragments: list[tuple[str, str]] = []
-        for part in (f(session) for f in _toolbars):
+        for part in (f(session) for f in parts):
             if not part:
                 continue
             if fragments:
@@ -124,8 +120,8 @@ def _interactive(session) -> None:
         return fragments or None
 
     prompt = PromptSession(history=history, complete_while_typing=False,  # Tab completes, as in a shell
-                           bottom_toolbar=bottom if _toolbars else None,
-                           refresh_interval=0.5 if _toolbars else 0)
+                           bottom_toolbar=bottom if parts else None,
+                           refresh_interval=0.5 if parts else 0)
     while True:
         completer = WordCompleter(words_for_completion(session), WORD=True)
         try:

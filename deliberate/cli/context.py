@@ -43,16 +43,23 @@ class Session:
     def app(self):
         """The open application (state loaded); kept open across lines in console and run."""
         if self._app is None:
-            from deliberate.app import App
+            from deliberate.app import open_app
 
-            self._app = App.open(self.db_path)
-            _install_hooks(self._app, self)
+            self._app = open_app(self.db_path, on_warning=self.warn_unsigned)
         return self._app
 
-    def adopt_app(self, app) -> None:
-        """Use `app` (just created by init) for the lines that follow, with the usual hooks."""
-        self._app = app
-        _install_hooks(app, self)
+    def create_app(self):
+        """A new database at db_path, opened for the lines that follow (init)."""
+        from deliberate.app import open_app
+
+        self.close()
+        self._app = open_app(self.db_path, on_warning=self.warn_unsigned, create=True)
+        return self._app
+
+    def warn_unsigned(self, problem) -> None:
+        """A meeting closed but no checkpoint could be signed (a lost or wrong key file)."""
+        why = self.t(problem.key, **problem.params)
+        self.echo(self.t("ledger.checkpoint_skipped", why=why), err=True)
 
     def store(self):
         return self.app().store
@@ -86,14 +93,6 @@ class Session:
 
     def echo(self, text: str, err: bool = False) -> None:
         click.echo(text, file=self.out if (self.out and not err) else (sys.stderr if err else None))
-
-
-def _install_hooks(app, session: Session) -> None:
-    try:
-        from deliberate.ledger.hooks import install
-    except ImportError:  # the ledger lands in its own issue
-        return
-    install(app, session)
 
 
 def dumps(data: dict) -> str:

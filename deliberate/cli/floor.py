@@ -44,7 +44,7 @@ def _override_line(session, payload: dict) -> str:
 
 
 def _name(session, member_id: str | None) -> str:
-    from deliberate.views import member_name
+    from deliberate.state import member_name
 
     return member_name(session.app().state, member_id)
 

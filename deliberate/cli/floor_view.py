@@ -8,9 +8,7 @@ and colours the bottom line; nothing it shows is recorded.
 
 from __future__ import annotations
 
-from deliberate.cli.console import toolbar
 from deliberate.cli.floor import mmss, stance_word
-from deliberate.cli.status import renderer
 
 QUEUE_NAMES_SHOWN = 8
 
@@ -23,7 +21,6 @@ PHASE_STYLES = {
 }
 
 
-@renderer
 def render_floor(session, data: dict) -> str:
     floor = data.get("floor")
     if not floor:
@@ -61,7 +58,7 @@ def timer_text(session, now: str) -> tuple[str, str] | None:
     """(phase, text) of the bottom line at the wall-clock time `now`, or None when nobody has the floor."""
     from deliberate import clock
     from deliberate.floor import floor_of
-    from deliberate.views import member_name
+    from deliberate.state import member_name
 
     app = session.app()
     state = app.state
@@ -85,7 +82,6 @@ def timer_text(session, now: str) -> tuple[str, str] | None:
     return phase, session.t(key, name=name, stance=stance, remaining=shown)
 
 
-@toolbar
 def speech_timer(session) -> list[tuple[str, str]] | None:
     from deliberate import clock
 

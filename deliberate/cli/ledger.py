@@ -24,17 +24,6 @@ def _session():
     return click.get_current_context().obj
 
 
-def _at(session, conn) -> str:
-    """The action's time, never before the last recorded event (the record runs forward)."""
-    from deliberate import clock
-
-    at = session.now()
-    row = conn.execute("SELECT at FROM events ORDER BY seq DESC LIMIT 1").fetchone()
-    if row and clock.instant(at) < clock.instant(row[0]):
-        return row[0]
-    return at
-
-
 def _read_text(path: Path, key: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
@@ -126,15 +115,12 @@ def _verify_directory(session, directory: Path, fingerprint: str | None) -> None
 @click.option("--out", type=click.Path(path_type=Path), help="另存检查点 / also save the checkpoint to this file")
 def checkpoint(out: Path | None) -> None:
     """签名检查点 / Sign a checkpoint of the whole log now and record it."""
-    from deliberate.ledger import checkpoint as cp
-    from deliberate.record import Event
-
     session = _session()
-    store = session.store()
-    app = session.app()
-    with store.transaction():
-        payload = cp.make_checkpoint(store, session.db_path, app.state.community or "")
-        stored = store.append([Event("checkpoint", _at(session, store.conn), payload)])
+    if out is not None and not (out.parent.is_dir() and os.access(out.parent, os.W_OK)):
+        # Refuse before recording: a checkpoint is never recorded for a file that cannot be written.
+        raise BadInput("ledger.cannot_write", path=str(out), why=session.t("ledger.no_such_folder"))
+    stored = session.app().checkpoint(session.now())
+    payload = stored[0].payload
     text = session.t("ledger.checkpoint_made", seq=stored[0].seq, size=payload["size"]) + "\n" + payload["note"]
     if out is not None:
         try:
@@ -284,24 +270,21 @@ def key_rotate() -> None:
     """更换社区密钥 / Replace the community key; the change is signed by the old key and recorded."""
     from deliberate.ledger import checkpoint as cp
     from deliberate.ledger import keys
-    from deliberate.record import Event
+    from deliberate.ledger.events import RotateKey
 
     session = _session()
-    store = session.store()
     app = session.app()
     db_path = session.db_path
     pending = keys.pending_key_path(db_path)
-    with store.transaction():
-        old = cp.signing_key(store, db_path)
-        if pending.exists():
-            pending.unlink()  # a rotation that never got recorded
-        new = keys.write_new_key(pending)
-        try:
-            payload = cp.rotation_payload(cp.origin_for(app.state.community or ""), old, new)
-            stored = store.append([Event("key_rotated", _at(session, store.conn), payload)])
-        except BaseException:
-            pending.unlink(missing_ok=True)
-            raise
+    old = cp.signing_key(app.store, db_path)
+    pending.unlink(missing_ok=True)  # a rotation that never got recorded
+    new = keys.write_new_key(pending)
+    try:
+        payload = cp.rotation_payload(cp.origin_for(app.state.community or ""), old, new)
+        stored = app.execute(RotateKey(session.now(), payload))
+    except BaseException:
+        pending.unlink(missing_ok=True)
+        raise
     os.replace(pending, keys.key_path(db_path))
     old_fpr, new_fpr = keys.fingerprint(keys.public_bytes(old)), keys.fingerprint(keys.public_bytes(new))
     session.emit(

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from deliberate.cli.status import renderer
-
 
 def _name(session, row: dict) -> str:
     return row["name_zh"] if session.lang == "zh" else row["name_en"]
 
 
 def _member(state, member_id) -> str:
-    from deliberate.views import member_name
+    from deliberate.state import member_name
 
     return member_name(state, member_id) or "-"
 
@@ -88,7 +86,6 @@ def pending_line(session, state, rules) -> str:
                      text=statement(motion, chart_of(rules), session.lang))
 
 
-@renderer
 def render(session, data: dict) -> str:
     part = data.get("motions")
     if not part:

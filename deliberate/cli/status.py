@@ -18,38 +18,15 @@ def render_state(session, data: dict) -> str:
     if quorum and meeting and meeting["in_session"]:
         key = "meeting.quorum_met" if quorum["met"] else "meeting.quorum_not_met"
         lines.append(t(key, **quorum))
-    _load_parts()
-    for render in _renderers:
+    for render in renderers():
         part = render(session, data)
         if part:
             lines.append(part)
     return "\n".join(lines)
 
 
-_renderers: list = []
+def renderers() -> tuple:
+    """Each area's part of the state on screen, in the order shown: `render(session, state_data) -> str`."""
+    from deliberate.cli import floor_view, motions_view
 
-
-def renderer(function):
-    """Register `function(session, state_data) -> str` for a part of the state (floor, motions)."""
-    _renderers.append(function)
-    return function
-
-
-# Modules that register renderers (and console toolbars) for their part of the state.
-PARTS = ("deliberate.cli.motions_view", "deliberate.cli.floor_view")
-_loaded = False
-
-
-def _load_parts() -> None:
-    global _loaded
-    if _loaded:
-        return
-    import importlib
-
-    for name in PARTS:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # a real missing import inside the module
-                raise
-    _loaded = True
+    return (motions_view.render, floor_view.render_floor)

@@ -30,6 +30,19 @@ MESSAGES = {
         "zh": "无法读取密钥文件 {path}：{why}",
         "en": "cannot read the key file {path}: {why}",
     },
+    "ledger.checkpoint_stale": {
+        "zh": "检查点只覆盖了 {size} 条记录，而记录共有 {events} 条：检查点必须覆盖之前的每一条记录。",
+        "en": "The checkpoint covers {size} events but the log has {events}: a checkpoint must cover every event before it.",
+    },
+    "ledger.rotation_stale": {
+        "zh": "密钥已经被另一个操作更换过了，这次更换没有记录。",
+        "en": "The key was changed by another action meanwhile; this rotation was not recorded.",
+    },
+    "ledger.no_signer": {
+        "zh": "这个程序没有签名密钥，无法签名检查点。",
+        "en": "This program has no signing key, so it cannot sign a checkpoint.",
+    },
+    "ledger.no_such_folder": {"zh": "文件夹不存在或不可写", "en": "the folder does not exist or cannot be written"},
     "ledger.no_public_key": {
         "zh": "记录中没有社区公钥（community_created 事件缺少 public_key）",
         "en": "the log records no community public key (community_created has no public_key)",

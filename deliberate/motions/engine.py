@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from deliberate.core import Command, applier, decider
-from deliberate.meeting import closing_check
+from deliberate.core import Command
+from deliberate.floor import interruption
 from deliberate.motions import text as amend_text
 from deliberate.motions.order import (
     maker_may_move, place, present_member, reconsider_allowed, require_business,
@@ -66,7 +66,6 @@ def next_id(state: State) -> str:
 # -- making a motion ------------------------------------------------------------------------
 
 
-@decider(MakeMotion)
 def decide_make(state: State, command: MakeMotion, rules) -> list[Event] | Refusal:
     chart = chart_of(rules)
     kind = command.kind
@@ -80,7 +79,8 @@ def decide_make(state: State, command: MakeMotion, rules) -> list[Event] | Refus
     member = present_member(state, rules, command.by, "move")
     if isinstance(member, Refusal):
         return member
-    refusal = _interrupting(state, rules, kind, member.id)
+    # While another member has the floor, only a motion the chart lets interrupt (the floor's rule).
+    refusal = interruption(state, rules, kind, member.id)
     if refusal:
         return refusal
     params = dict(command.params)
@@ -109,15 +109,6 @@ def decide_make(state: State, command: MakeMotion, rules) -> list[Event] | Refus
         if kind == "division_of_the_assembly":
             events.append(Event("vote_retaken", command.at, {"question": target, "method": "rising"}))
     return events
-
-
-def _interrupting(state: State, rules, kind: str, member_id: str) -> Refusal | None:
-    """While another member has the floor, only a motion the chart lets interrupt (the floor's rule)."""
-    try:
-        from deliberate.floor import interruption
-    except ImportError:
-        return None
-    return interruption(state, rules, kind, member_id)
 
 
 def _stated(at: str, state: State, chart, motion_id: str, kind: str, words: str, params: dict) -> Event:
@@ -226,7 +217,6 @@ def awaiting_second(state: State) -> Motion | None:
     return motion if motion is not None and not motion.stated else None
 
 
-@decider(Second)
 def decide_second(state: State, command: Second, rules) -> list[Event] | Refusal:
     chart = chart_of(rules)
     motion = awaiting_second(state)
@@ -248,7 +238,6 @@ def decide_second(state: State, command: Second, rules) -> list[Event] | Refusal
     ]
 
 
-@decider(Lapse)
 def decide_lapse(state: State, command: Lapse, rules) -> list[Event] | Refusal:
     if not state.in_session():
         return Refusal("meeting.not_open", "meeting.not_open", hint_key="meeting.not_open.hint")
@@ -258,7 +247,6 @@ def decide_lapse(state: State, command: Lapse, rules) -> list[Event] | Refusal:
     return [Event("motion_disposed", command.at, {"id": motion.id, "status": "lapsed"})]
 
 
-@decider(Withdraw)
 def decide_withdraw(state: State, command: Withdraw, rules) -> list[Event] | Refusal:
     """Before it is stated the maker withdraws freely; after, by general consent or a vote (§33:11)."""
     if not state.in_session():
@@ -290,7 +278,6 @@ def decide_withdraw(state: State, command: Withdraw, rules) -> list[Event] | Ref
 # -- appliers ----------------------------------------------------------------------------------
 
 
-@applier("motion_made")
 def apply_made(state: State, event) -> None:
     m = motions_of(state)
     p = event.payload
@@ -307,17 +294,14 @@ def apply_made(state: State, event) -> None:
         m.stack.append(motion.id)
 
 
-@applier("motion_seconded")
 def apply_seconded(state: State, event) -> None:
     motions_of(state).items[event.payload["id"]].seconder = event.payload["seconder"]
 
 
-@applier("question_stated")
 def apply_stated(state: State, event) -> None:
     motions_of(state).items[event.payload["id"]].stated = True
 
 
-@applier("motion_disposed")
 def apply_disposed(state: State, event) -> None:
     m = motions_of(state)
     motion = m.items[event.payload["id"]]
@@ -329,8 +313,7 @@ def apply_disposed(state: State, event) -> None:
 # -- the meeting cannot close over pending business ------------------------------------------
 
 
-@closing_check
-def _pending_business(state: State) -> Refusal | None:
+def business_pending(state: State) -> Refusal | None:
     m = peek(state)
     if m.vote is not None:
         return Refusal("ronr.voting", "motions.close_vote_open", {"question": m.vote.question},
@@ -341,4 +324,17 @@ def _pending_business(state: State) -> Refusal | None:
     return None
 
 
-from deliberate.motions import rulings, view, voting  # noqa: E402,F401  (registration)
+# -- this area's tables (merged by deliberate.domain) ----------------------------
+DECIDERS = {
+    MakeMotion: decide_make,
+    Second: decide_second,
+    Lapse: decide_lapse,
+    Withdraw: decide_withdraw,
+}
+APPLIERS = {
+    "motion_made": apply_made,
+    "motion_seconded": apply_seconded,
+    "question_stated": apply_stated,
+    "motion_disposed": apply_disposed,
+}
+CLOSING_CHECKS = (business_pending,)

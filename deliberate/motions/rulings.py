@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deliberate.core import Command, applier, decider
+from deliberate.core import Command
 from deliberate.motions.stack import Ruling, chart_of, motions_of, peek
 from deliberate.names import clean
 from deliberate.refusal import Refusal
@@ -33,7 +33,6 @@ class MakeRuling(Command):
     decision: str = "ruling"
 
 
-@decider(MakeRuling)
 def decide_ruling(state: State, command: MakeRuling, rules) -> list[Event] | Refusal:
     chart = chart_of(rules)
     if not state.in_session():
@@ -63,7 +62,6 @@ def decide_ruling(state: State, command: MakeRuling, rules) -> list[Event] | Ref
                                                "point": point, "removed": removed})]
 
 
-@applier("ruling_made")
 def apply_ruling(state: State, event) -> None:
     m = motions_of(state)
     p = event.payload
@@ -80,3 +78,12 @@ def apply_ruling(state: State, event) -> None:
         m.items[motion_id].status = "out_of_order"
     m.last_closed = None
     m.appealable = p["id"]
+
+
+# -- this area's tables (merged by deliberate.domain) ----------------------------
+DECIDERS = {
+    MakeRuling: decide_ruling,
+}
+APPLIERS = {
+    "ruling_made": apply_ruling,
+}

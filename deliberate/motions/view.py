@@ -8,7 +8,7 @@ from deliberate.motions.order import place, require_business
 from deliberate.motions.stack import Motion, chart_of, debatable, peek, presiding_id, statement
 from deliberate.refusal import Refusal
 from deliberate.state import State
-from deliberate.views import member_name, view
+from deliberate.state import member_name
 
 RECENT = 10
 
@@ -116,7 +116,6 @@ def in_order(state: State, rules) -> list[dict]:
     return found
 
 
-@view("motions")
 def motions_view(state: State, rules) -> dict | None:
     if rules is None or not rules.motions:
         return None
@@ -144,3 +143,9 @@ def motions_view(state: State, rules) -> dict | None:
     if m.adjourn_to:
         data["adjourn_to"] = m.adjourn_to
     return data
+
+
+# -- this area's tables (merged by deliberate.domain) ----------------------------
+VIEWS = {
+    "motions": motions_view,
+}

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deliberate.core import Command, applier, decider
+from deliberate.core import Command
 from deliberate.meeting import quorum
 from deliberate.motions import text as amend_text
 from deliberate import meeting
@@ -102,7 +102,6 @@ def voters_present(state: State, rules) -> int:
     return count
 
 
-@decider(OpenVote)
 def decide_open(state: State, command: OpenVote, rules) -> list[Event] | Refusal:
     chart = chart_of(rules)
     motion = top(state)
@@ -129,7 +128,6 @@ def decide_open(state: State, command: OpenVote, rules) -> list[Event] | Refusal
     return [Event("vote_opened", command.at, {"question": motion.id, "method": command.method})]
 
 
-@decider(CountVotes)
 def decide_count(state: State, command: CountVotes, rules) -> list[Event] | Refusal:
     vote = _open_vote_with_quorum(state, rules)
     if isinstance(vote, Refusal):
@@ -148,7 +146,6 @@ def decide_count(state: State, command: CountVotes, rules) -> list[Event] | Refu
                                                  "no": command.no, "abstain": command.abstain})]
 
 
-@decider(RollCall)
 def decide_roll(state: State, command: RollCall, rules) -> list[Event] | Refusal:
     vote = _open_vote_with_quorum(state, rules)
     if isinstance(vote, Refusal):
@@ -172,7 +169,6 @@ def decide_roll(state: State, command: RollCall, rules) -> list[Event] | Refusal
     return [Event("roll_call_recorded", command.at, {"question": vote.question, "votes": votes})]
 
 
-@decider(RecordTally)
 def decide_tally(state: State, command: RecordTally, rules) -> list[Event] | Refusal:
     vote = _open_vote(state)
     if isinstance(vote, Refusal):
@@ -200,7 +196,6 @@ def _counts(vote: OpenVoteState) -> dict | None:
     return dict(vote.counts) if vote.counts is not None else None
 
 
-@decider(CloseVote)
 def decide_close(state: State, command: CloseVote, rules) -> list[Event] | Refusal:
     chart = chart_of(rules)
     vote = _open_vote(state)
@@ -295,7 +290,6 @@ def _chair_may_vote(state, rules, vote, counts, choice, outcome_of, without) -> 
 # -- appliers -----------------------------------------------------------------------------------
 
 
-@applier("vote_opened")
 def apply_opened(state: State, event) -> None:
     m = motions_of(state)
     m.vote = OpenVoteState(event.payload["question"], event.payload["method"], event.at)
@@ -303,30 +297,25 @@ def apply_opened(state: State, event) -> None:
     m.last_closed = None
 
 
-@applier("votes_counted")
 def apply_counted(state: State, event) -> None:
     p = event.payload
     motions_of(state).vote.counts = {"yes": p["yes"], "no": p["no"], "abstain": p["abstain"]}
 
 
-@applier("vote_tallied")
 def apply_tallied(state: State, event) -> None:
     apply_counted(state, event)
 
 
-@applier("roll_call_recorded")
 def apply_roll(state: State, event) -> None:
     motions_of(state).vote.roll.update(event.payload["votes"])
 
 
-@applier("vote_retaken")
 def apply_retaken(state: State, event) -> None:
     vote = motions_of(state).vote
     vote.method = event.payload["method"]
     vote.counts = None
 
 
-@applier("vote_closed")
 def apply_closed(state: State, event) -> None:
     m = motions_of(state)
     p = event.payload
@@ -531,4 +520,22 @@ EFFECTS = {
     "reverse_ruling_if_lost": _appeal,
     "suppress_question": _objection,
     "withdraw_or_modify": _withdraw,
+}
+
+
+# -- this area's tables (merged by deliberate.domain) ----------------------------
+DECIDERS = {
+    OpenVote: decide_open,
+    CountVotes: decide_count,
+    RollCall: decide_roll,
+    RecordTally: decide_tally,
+    CloseVote: decide_close,
+}
+APPLIERS = {
+    "vote_opened": apply_opened,
+    "votes_counted": apply_counted,
+    "vote_tallied": apply_tallied,
+    "roll_call_recorded": apply_roll,
+    "vote_retaken": apply_retaken,
+    "vote_closed": apply_closed,
 }
