@@ -9,6 +9,7 @@ carries the rules it was run under and loading them needs no YAML.
 from __future__ import annotations
 
 import difflib
+import importlib.resources
 import re
 import typing
 from dataclasses import asdict, dataclass, field, fields
@@ -19,7 +20,10 @@ from typing import Any, Literal
 from deliberate.i18n import Localized
 from deliberate.refusal import BadInput
 
-BUILTIN_DIR = Path(__file__).resolve().parent.parent / "rules"
+# The built-in rules files: rules/ at the top of the repository, shipped inside the package as
+# deliberate._rules (pyproject.toml maps it), so they are found in a wheel as in the checkout.
+# A chart named by a rules file is looked for beside that file, then here.
+BUILTIN_DIR = importlib.resources.files("deliberate._rules")
 DEFAULT_RULES = BUILTIN_DIR / "luohu_ten.yaml"
 
 
@@ -114,25 +118,30 @@ def load_rules(path: Path | str) -> tuple[Rules, str]:
     """The validated rules in `path` and the file's text (recorded in the log)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = _read_limited(path)
     except FileNotFoundError as exc:
         raise BadInput("rules.missing", path=str(path)) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput("rules.unreadable", path=str(path), why=str(exc)) from exc
+    except _NotAFile:
+        raise BadInput("rules.not_a_file", path=str(path)) from None
+    except _TooLarge:
+        raise BadInput("rules.too_large", path=str(path), limit=MAX_FILE_BYTES >> 20) from None
+    except OSError as exc:
+        raise BadInput("rules.unreadable", path=str(path), why=exc.strerror or str(exc)) from exc
+    try:
+        text = _decode(data)
+    except UnicodeDecodeError as exc:
+        raise BadInput("rules.encoding", path=str(path), line=data.count(b"\n", 0, exc.start) + 1,
+                       byte=exc.start) from None
     return parse_rules(text, str(path), base_dir=path.parent), text
 
 
 def parse_rules(text: str, source: str, base_dir: Path | None = None) -> Rules:
-    import yaml
-
+    if len(text) > MAX_FILE_BYTES:
+        raise BadInput("rules.too_large", path=source, limit=MAX_FILE_BYTES >> 20)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise BadInput("rules.yaml_syntax", file=source, line=line, why=problem) from exc
+        node, data = _compose(text)
+    except _YamlProblem as problem:
+        raise problem.in_rules(source) from None
     if not isinstance(data, dict):
         raise BadInput("rules.not_mapping", file=source)
     lines = _line_index(node)
@@ -201,6 +210,8 @@ def _coerce(hint: Any, value: Any, path: tuple) -> Any:
     if hint is int:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise _Invalid(path, Localized("rules.why.not_count", value=repr(value)))
+        if value > MAX_COUNT:
+            raise _Invalid(path, Localized("rules.why.too_big", value=value, limit=MAX_COUNT))
         return value
     if hint is str:
         if isinstance(value, int) and not isinstance(value, bool):
@@ -222,9 +233,11 @@ def _coerce(hint: Any, value: Any, path: tuple) -> Any:
 def _check_values(rules: Rules) -> None:
     if not _QUORUM.match(rules.quorum):
         raise _Invalid(("quorum",), Localized("rules.why.quorum", value=rules.quorum))
+    if any(len(digits) > 6 for digits in re.findall(r"\d+", rules.quorum)):
+        raise _Invalid(("quorum",), Localized("rules.why.too_big", value=rules.quorum[:20], limit=999999))
     if "/" in rules.quorum:
-        share = Fraction(rules.quorum)
-        if not 0 < share <= 1:
+        top, bottom = (int(part) for part in rules.quorum.split("/"))
+        if bottom == 0 or not 0 < Fraction(top, bottom) <= 1:  # 1/0 is no share of anything
             raise _Invalid(("quorum",), Localized("rules.why.quorum_share", value=rules.quorum))
     if rules.floor.speech_seconds == 0:
         raise _Invalid(("floor", "speech_seconds"), Localized("rules.why.speech_zero"))
@@ -232,27 +245,22 @@ def _check_values(rules: Rules) -> None:
     if unknown:
         raise _Invalid(("floor", "overridable"), Localized(
             "rules.why.not_overridable", names=" ".join(sorted(unknown)), choices=" ".join(OVERRIDABLE_FLOOR_RULES)))
+    if not _CHART_NAME.match(rules.chart):
+        raise _Invalid(("chart",), Localized("rules.why.chart_name", chart=rules.chart[:80]))
     if not re.match(r"^[a-z][a-z0-9_]*$", rules.rule_prefix):
         raise _Invalid(("rule_prefix",), Localized("rules.why.prefix", value=rules.rule_prefix))
 
 
 def _load_chart(rules: Rules, base_dir: Path, source: str) -> dict:
     """The motion chart named by `chart`, with `motion_overrides` applied, as plain data."""
-    import yaml
-
     chart_path = base_dir / rules.chart
     if not chart_path.exists():
         chart_path = BUILTIN_DIR / rules.chart
     if not chart_path.exists():
         raise _Invalid(("chart",), Localized("rules.why.no_chart", chart=rules.chart, source=source))
-    try:
-        raw = yaml.safe_load(chart_path.read_text(encoding="utf-8-sig"))
-    except yaml.YAMLError as exc:
-        raise _Invalid(("chart",), f"{chart_path.name}: {str(exc).splitlines()[0]}") from None
-    try:
-        from deliberate.motions.chart import ChartError, load_chart
-    except ImportError:  # the chart module lands with the motions issue
-        return {}
+    raw = _read_chart(chart_path, rules.chart)
+    from deliberate.motions.chart import ChartError, load_chart
+
     try:
         chart = load_chart(raw, rules.motion_overrides or None)
     except ChartError as exc:
@@ -261,6 +269,191 @@ def _load_chart(rules: Rules, base_dir: Path, source: str) -> dict:
             path = ("motion_overrides",) + path[1:]
         raise _Invalid(path, exc.why) from None
     return {motion_id: asdict(spec) for motion_id, spec in chart.items()}
+
+
+# -- reading YAML safely -----------------------------------------------------------
+# A rules file or chart is a few KB of plain settings: anything else is refused before it costs memory or time.
+
+MAX_FILE_BYTES = 1 << 20   # 1 MB
+MAX_DEPTH = 32             # levels of nesting
+MAX_INT_DIGITS = 18        # digits of a number in the file
+MAX_COUNT = 1_000_000      # the largest count or number of seconds a setting may hold
+_CHART_NAME = re.compile(r"^[^/\\\x00-\x1f:]+\.ya?ml$")  # a file name, no folder
+
+
+class _NotAFile(Exception):
+    pass
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _read_limited(path: Any) -> bytes:
+    """The bytes of the regular file `path` (a Path or a package resource), at most MAX_FILE_BYTES."""
+    import stat
+
+    if isinstance(path, Path):
+        if not stat.S_ISREG(path.stat().st_mode):  # a folder, a device such as /dev/zero, a pipe
+            raise _NotAFile()
+    elif not path.is_file():
+        raise _NotAFile()
+    with path.open("rb") as file:
+        data = file.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _TooLarge()
+    return data
+
+
+def _decode(data: bytes) -> str:
+    return data.decode("utf-8-sig")
+
+
+def _read_chart(chart_path: Any, name: str) -> Any:
+    """The YAML data of the chart file, refused (as the `chart` setting) unless it is a small, plain YAML file."""
+    if isinstance(chart_path, Path) and chart_path.resolve().parent != chart_path.parent.resolve():
+        raise _Invalid(("chart",), Localized("rules.why.chart_name", chart=name))  # a link out of its folder
+    try:
+        data = _read_limited(chart_path)
+    except (_NotAFile, IsADirectoryError):
+        raise _Invalid(("chart",), Localized("rules.why.chart_not_file", chart=name)) from None
+    except _TooLarge:
+        raise _Invalid(("chart",), Localized("rules.why.chart_too_large", chart=name,
+                                             limit=MAX_FILE_BYTES >> 20)) from None
+    except OSError as exc:
+        raise _Invalid(("chart",), Localized("rules.why.chart_yaml", chart=name, line=0,
+                                             why=exc.strerror or str(exc))) from None
+    try:
+        text = _decode(data)
+    except UnicodeDecodeError as exc:
+        raise _Invalid(("chart",), Localized("rules.why.chart_encoding", chart=name,
+                                             line=data.count(b"\n", 0, exc.start) + 1, byte=exc.start)) from None
+    try:
+        return _compose(text)[1]
+    except _YamlProblem as problem:
+        raise _Invalid(("chart",), problem.in_chart(name)) from None
+
+
+class _YamlProblem(Exception):
+    """Why a YAML text is refused: `kind` (syntax, alias, deep, duplicate, number), its line, details."""
+
+    def __init__(self, kind: str, line: int, **params: Any):
+        super().__init__(kind)
+        self.kind, self.line, self.params = kind, line, params
+
+    def in_rules(self, source: str) -> BadInput:
+        line = self.line
+        if self.kind == "alias":
+            return BadInput("rules.alias", file=source, line=line)
+        if self.kind == "deep":
+            return BadInput("rules.too_deep", file=source, line=line, limit=MAX_DEPTH)
+        if self.kind == "duplicate":
+            return BadInput("rules.duplicate_key", file=source, **self.params)
+        if self.kind == "number":
+            return BadInput("rules.number_too_long", file=source, line=line, limit=MAX_COUNT)
+        return BadInput("rules.yaml_syntax", file=source, line=line, why=self.params["why"])
+
+    def in_chart(self, name: str) -> Localized:
+        why: Any = {
+            "alias": lambda: Localized("rules.why.yaml_alias"),
+            "deep": lambda: Localized("rules.why.yaml_deep"),
+            "duplicate": lambda: Localized("rules.why.yaml_duplicate", **self.params),
+            "number": lambda: Localized("rules.why.too_big", value="…", limit=MAX_COUNT),
+        }.get(self.kind, lambda: self.params["why"])()
+        return Localized("rules.why.chart_yaml", chart=name, line=self.line, why=why)
+
+
+_strict_loader_class: Any = None
+
+
+def _strict_loader() -> Any:
+    """A SafeLoader that refuses aliases (no billion laughs, no recursion) and deep nesting as it composes."""
+    global _strict_loader_class
+    if _strict_loader_class is None:
+        import yaml
+
+        class StrictLoader(yaml.SafeLoader):
+            depth = 0
+
+            def compose_node(self, parent: Any, index: Any) -> Any:
+                if self.check_event(yaml.AliasEvent):
+                    raise _YamlProblem("alias", self.peek_event().start_mark.line + 1)
+                self.depth += 1
+                try:
+                    if self.depth > MAX_DEPTH:
+                        raise _YamlProblem("deep", self.peek_event().start_mark.line + 1)
+                    return super().compose_node(parent, index)
+                finally:
+                    self.depth -= 1
+
+        _strict_loader_class = StrictLoader
+    return _strict_loader_class
+
+
+def _compose(text: str) -> tuple[Any, Any]:
+    """The node tree and the data of one YAML document, or _YamlProblem."""
+    import yaml
+
+    loader = _strict_loader()(text)
+    try:
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None, None
+            _check_node(node)
+            return node, loader.construct_document(node)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise _YamlProblem("syntax", mark.line + 1 if mark else 0, why=problem) from None
+        except (ValueError, OverflowError) as exc:  # a scalar its constructor cannot read, e.g. 2026-13-45
+            raise _YamlProblem("syntax", _unreadable_scalar_line(loader, node), why=str(exc)[:200]) from None
+    finally:
+        loader.dispose()
+
+
+def _unreadable_scalar_line(loader: Any, root: Any) -> int:
+    """The line of the first scalar whose value cannot be constructed (1 if none is found)."""
+    import yaml
+
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in reversed(node.value) for n in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        else:
+            try:
+                loader.construct_object(node)
+            except (ValueError, OverflowError, yaml.YAMLError):
+                return node.start_mark.line + 1
+    return 1
+
+
+def _check_node(root: Any) -> None:
+    """Refuse a key given twice in one mapping, or an integer with more digits than any setting needs."""
+    import yaml
+
+    stack = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                line = key.start_mark.line + 1
+                name = key.value if isinstance(key, yaml.ScalarNode) else None
+                if name is not None and name in seen:
+                    raise _YamlProblem("duplicate", line, key=".".join(map(str, path + (name,))),
+                                       first=seen[name], second=line)
+                if name is not None:
+                    seen[name] = line
+                stack.append((key, path))
+                stack.append((value, path + (name,)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, path + (i,)) for i, item in enumerate(node.value))
+        elif node.tag == "tag:yaml.org,2002:int" and len(node.value) > MAX_INT_DIGITS:
+            raise _YamlProblem("number", node.start_mark.line + 1)
 
 
 def _line_index(node: Any) -> dict[tuple, int]:
