@@ -17,7 +17,7 @@ from typing import Any
 
 FORMAT = "deliberate-log"
 # 2: events hold facts only (no sentence rendered in one language); see docs/*/record.md.
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 READABLE_VERSIONS = ("1", "2")
 GENESIS = "0" * 64
 

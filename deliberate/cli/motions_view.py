@@ -7,69 +7,32 @@ def _name(session, row: dict) -> str:
     return row["name_zh"] if session.lang == "zh" else row["name_en"]
 
 
-def _member(state, member_id) -> str:
-    from deliberate.state import member_name
+def describe_events(session, before, rules, stored) -> str:
+    """One line per recorded event (`deliberate.narrate`), then the question now before the meeting.
 
-    return member_name(state, member_id) or "-"
+    `before` is the state before the command ran (a copy this function may fold into): each event
+    is worded against the state just before it, as `deliberate log` words it.
+    """
+    from deliberate.narrate import narrated
 
+    if not stored:
+        return ""
+    if before.seq < stored[0].seq - 1:      # another writer's events, folded in while the command ran
+        from deliberate import domain
 
-def describe_events(session, state, rules, stored) -> str:
-    """One line per recorded event, then the question now before the meeting."""
-    from deliberate.motions.stack import chart_of, statement
-
+        domain.fold(session.store().read(before.seq + 1, stored[0].seq), before)
     t = session.t
-    chart = chart_of(rules)
+    lines = [t(key, **params) for _, key, params in narrated(stored, before)]
+    state = before
     m = state.motions
-    lines = []
-    for event in stored:
-        p = event.payload
-        kind = event.type
-        if kind == "motion_made":
-            motion = m.items[p["id"]]
-            spec = chart[motion.kind]
-            key = "motions.ev.made_second" if spec.second and p.get("pending") else "motions.ev.made"
-            lines.append(t(key, id=motion.id, name=spec.name(session.lang), maker=_member(state, motion.maker),
-                           text=statement(motion, chart, session.lang)))
-        elif kind == "motion_seconded":
-            lines.append(t("motions.ev.seconded", id=p["id"], name=_member(state, p["seconder"])))
-        elif kind == "question_stated":
-            motion = m.items[p["id"]]
-            lines.append(t("motions.ev.stated", id=p["id"], text=statement(motion, chart, session.lang)))
-        elif kind == "motion_disposed":
-            lines.append(t(f"motions.ev.{p['status']}", id=p["id"]))
-        elif kind == "vote_opened":
-            lines.append(t("motions.ev.vote_opened", id=p["question"], method=t(f"motions.method.{p['method']}")))
-        elif kind in ("votes_counted", "vote_tallied"):
-            lines.append(t("motions.ev.counted", **{k: p[k] for k in ("yes", "no", "abstain")}))
-        elif kind == "roll_call_recorded":
-            lines.append(t("motions.ev.roll", votes="、".join(
-                f"{_member(state, k)} {t('motions.choice.' + v)}" for k, v in p["votes"].items())))
-        elif kind == "vote_retaken":
-            lines.append(t("motions.ev.retaken", id=p["question"]))
-        elif kind == "vote_closed":
-            lines.append(result_line(session, p))
-            if p.get("text_after"):
-                lines.append(t("motions.ev.text_after", text=p["text_after"]))
-        elif kind == "ruling_made":
-            lines.append(t("motions.ev.ruling", id=p["id"], text=p["text"],
-                           decision=t(f"motions.decision.{p['decision']}")))
-            for removed in p.get("removed") or []:
-                lines.append(t("motions.ev.out_of_order", id=removed))
-        elif kind == "meeting_closed":
-            lines.append(t("motions.ev.adjourned"))
-    top = state.motions.items[state.motions.stack[-1]] if state.motions.stack else None
+    top = m.items[m.stack[-1]] if m is not None and m.stack else None
+    if top is not None and not top.stated:
+        lines.append(t("narrate.cue.second"))
+    if m is not None and m.appealable and any(e.type == "ruling_made" for e in stored):
+        lines.append(t("narrate.cue.appeal"))
     if state.in_session() and (top is None or top.stated):
         lines.append(pending_line(session, state, rules))
     return "\n".join(lines)
-
-
-def result_line(session, p: dict) -> str:
-    t = session.t
-    return t("motions.ev.result", id=p["question"], yes=p["yes"], no=p["no"], abstain=p["abstain"],
-             requirement=t(f"motions.req.{p['requirement']}"), base=t(f"motions.base.{p['base']}"),
-             base_count=p["base_count"], needed=p["needed"], outcome=t(f"motions.outcome.{p['outcome']}"),
-             present=p["quorum"]["present"], required=p["quorum"]["required"]) + (
-        t("motions.ev.chair_voted", choice=t("motions.choice." + p["chair_vote"])) if p.get("chair_vote") else "")
 
 
 def pending_line(session, state, rules) -> str:

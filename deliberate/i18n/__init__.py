@@ -32,7 +32,7 @@ def catalog() -> dict[str, dict[str, str]]:
 def t(key: str, lang: str = "zh", /, **params: object) -> str:
     """The message `key` in `lang`, formatted with `params`; the key itself if unknown.
 
-    A parameter that is itself `Localized` is rendered in the same language.
+    A parameter that renders itself (`Localized`, `Words`) is rendered in the same language.
     """
     entry = catalog().get(key)
     if entry is None:
@@ -40,7 +40,7 @@ def t(key: str, lang: str = "zh", /, **params: object) -> str:
     text = entry.get(lang) or entry["zh"]
     if not params:
         return text
-    shown = {k: v.render(lang) if isinstance(v, Localized) else v for k, v in params.items()}
+    shown = {k: v.render(lang) if callable(getattr(v, "render", None)) else v for k, v in params.items()}
     return text.format(**shown)
 
 
@@ -57,6 +57,25 @@ class Localized(str):
 
     def render(self, lang: str) -> str:
         return t(self.key, lang, **self.params)
+
+
+class Words(str):
+    """Words that are not a catalog message but exist in both languages (a motion's name in the
+    chart, a statement worded from the record), shown in the language of the message around them.
+
+    As a plain string it is the Chinese text.
+    """
+
+    def __new__(cls, zh: str, en: str) -> "Words":
+        text = super().__new__(cls, zh)
+        text.zh, text.en = zh, en
+        return text
+
+    def render(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+    def __reduce__(self):
+        return (Words, (self.zh, self.en))
 
 
 def default_lang() -> str:

@@ -6,8 +6,11 @@ Events (the record format):
   `pending` motions go on the stack, the others (an inquiry, a call for the orders of the
   day, a demand for a division) are recorded and answered at once.
 - ``motion_seconded`` {id, seconder}
-- ``question_stated`` {id, text}: the chair states the question; debate may begin. The
+- ``question_stated`` {id}: the chair states the question; debate may begin. The
   chair states a question as soon as it is seconded (or made, when it needs no second).
+  The words the chair says are not recorded: they follow from the motion (see
+  `stack.statement`) and are worded at the edge, in the reader's language. A record of
+  format 1 also carries ``text`` (the statement in Chinese), which the fold ignores.
 - ``motion_disposed`` {id, status, reason?}: a motion leaves the stack without a vote:
   ``lapsed`` (no second), ``withdrawn``, ``granted`` / ``answered`` (requests).
 
@@ -25,7 +28,7 @@ from deliberate.motions.order import (
     maker_may_move, place, present_member, reconsider_allowed, require_business,
 )
 from deliberate.motions.stack import (
-    Motion, chart_of, motions_of, peek, statement, top,
+    Motion, chart_of, motions_of, peek, top,
 )
 from deliberate.motions.thresholds import no_vote
 from deliberate.names import clean
@@ -102,18 +105,13 @@ def decide_make(state: State, command: MakeMotion, rules) -> list[Event] | Refus
                "target": target, "params": params, "pending": on_stack}
     events = [Event("motion_made", command.at, payload)]
     if not spec.second and on_stack:
-        events.append(_stated(command.at, state, chart, motion_id, kind, words, params))
+        events.append(Event("question_stated", command.at, {"id": motion_id}))
     if not on_stack:
         status = "answered" if params.get("answer") else "granted"
         events.append(Event("motion_disposed", command.at, {"id": motion_id, "status": status}))
         if kind == "division_of_the_assembly":
             events.append(Event("vote_retaken", command.at, {"question": target, "method": "rising"}))
     return events
-
-
-def _stated(at: str, state: State, chart, motion_id: str, kind: str, words: str, params: dict) -> Event:
-    probe = Motion(motion_id, kind, words, None, at, 0, params=params)
-    return Event("question_stated", at, {"id": motion_id, "text": statement(probe, chart)})
 
 
 def _check_content(state, rules, chart, kind, words, params, target):
@@ -218,7 +216,6 @@ def awaiting_second(state: State) -> Motion | None:
 
 
 def decide_second(state: State, command: Second, rules) -> list[Event] | Refusal:
-    chart = chart_of(rules)
     motion = awaiting_second(state)
     refusal = require_business(state, rules, motion.kind if motion else None)
     if refusal:
@@ -234,7 +231,7 @@ def decide_second(state: State, command: Second, rules) -> list[Event] | Refusal
                        hint_key="motions.maker_seconds.hint")
     return [
         Event("motion_seconded", command.at, {"id": motion.id, "seconder": member.id}),
-        Event("question_stated", command.at, {"id": motion.id, "text": statement(motion, chart)}),
+        Event("question_stated", command.at, {"id": motion.id}),
     ]
 
 

@@ -184,7 +184,8 @@ def debatable(state: State, chart: Chart | None, motion: Motion) -> bool | str:
 
 
 def statement(motion: Motion, chart: Chart | None, lang: str = "zh") -> str:
-    """The question as the chair states it."""
+    """The question as the chair states it, in `lang`: worded at the edge, never recorded
+    (a ``question_stated`` event holds only the motion's id)."""
     from deliberate.i18n import t
 
     if motion.kind == "main_motion":
@@ -196,6 +197,13 @@ def statement(motion: Motion, chart: Chart | None, lang: str = "zh") -> str:
     name = chart[motion.kind].name(lang) if chart is not None and motion.kind in chart else motion.kind
     return f"{name}：{motion.text}" if motion.text and lang == "zh" else (
         f"{name}: {motion.text}" if motion.text else name)
+
+
+def statement_words(motion: Motion, chart: Chart | None):
+    """The statement in both languages, shown in the language of the message around it."""
+    from deliberate.i18n import Words
+
+    return Words(statement(motion, chart, "zh"), statement(motion, chart, "en"))
 
 
 def describe_amendment(motion: Motion, lang: str = "zh") -> str:
@@ -227,7 +235,7 @@ def _pending_question(state: State) -> Question | None:
     return MotionQuestion(
         id=motion.id,
         motion=motion.kind,
-        text=statement(motion, chart),
+        text=statement_words(motion, chart),
         maker=motion.maker,
         debatable=debatable(state, chart, motion),
         stated=True,
