@@ -3,20 +3,25 @@
 `open_app(path)` is the one way every edge (the CLI, the console, `run`, the
 demo, the ballot server) gets an App, so every App signs the same way.
 
-The state is the fold of the log. A snapshot of it is cached in the database
-every SNAPSHOT_EVERY events so a one-shot command on a long log stays fast; the
-snapshot is only a cache: `rebuild` refolds from the log, and a snapshot written
-by another version of deliberate is ignored.
+The state is the fold of the log, folded afresh whenever an App opens: the
+`snapshots` table that older versions kept as a cache is never read, since
+anyone with the file could edit it without the key and change what the next
+action records (`verify` checks any it finds).
+
+After every action the tree head is signed with the community key and kept in
+`signed_head`, so nothing recorded is ever unsigned while the key file is there.
+A live action takes its time inside the write lock (`clock.LIVE`), so a second
+writer never makes it look out of order.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from deliberate import __version__
+from deliberate import __version__, clock
 from deliberate import domain
-from deliberate import state as state_codec
 from deliberate.core import Command
 from deliberate.ledger.events import Checkpoint
 from deliberate.record import Event, StoredEvent
@@ -25,8 +30,7 @@ from deliberate.rules import Rules
 from deliberate.state import State
 from deliberate.store import Store
 
-SNAPSHOT_EVERY = 1000
-SNAPSHOT_VERSION = f"{__version__}/2"
+SNAPSHOT_VERSION = f"{__version__}/2"    # the tag `verify` expects on a snapshot it can check
 # A meeting's end is signed: a checkpoint follows these events in the same transaction.
 CLOSING_EVENTS = frozenset({"meeting_closed", "adjourned"})
 
@@ -48,11 +52,9 @@ class App:
         self.store = store
         self.signer = signer           # None: nothing is signed (tests of the pure fold)
         self.on_warning = on_warning
-        self.state = load_state(store)
+        self.state = rebuild(store)
         self._rules_source: dict | None = None
         self._rules: Rules | None = None
-        snapshot = store.latest_snapshot()
-        self._last_snapshot = snapshot[0] if snapshot else 0
 
     def close(self) -> None:
         self.store.close()
@@ -71,7 +73,7 @@ class App:
 
     def check(self, command: Command) -> list[Event] | Refusal:
         """What `command` would record, without recording it."""
-        return domain.decide(self.state, command, self._rules_or_none())
+        return domain.decide(self.state, _stamped(command), self._rules_or_none())
 
     def execute(self, command: Command | Callable[[State], Command], on_recorded=None) -> list[StoredEvent]:
         """Decide `command` and record its events whole, or raise Refused and record nothing.
@@ -83,9 +85,10 @@ class App:
         """
         try:
             with self.store.transaction():
-                self._catch_up()
+                self.catch_up()
                 if not isinstance(command, Command):
                     command = command(self.state)
+                command = _stamped(command)
                 result = domain.decide(self.state, command, self._rules_or_none())
                 if isinstance(result, Refusal):
                     raise Refused(result)
@@ -94,8 +97,7 @@ class App:
             raise  # decide changed nothing
         except BaseException:
             # The transaction rolled back: the state in memory may hold events that are not in the log.
-            self.state = rebuild(self.store, use_snapshot=True)
-            self._last_snapshot = self.state.seq
+            self.state = rebuild(self.store)
             raise
         return stored
 
@@ -110,9 +112,7 @@ class App:
         if on_recorded:
             on_recorded(self.store, stored)
         stored += self._sign_if_closing(stored)
-        if self.state.seq - self._last_snapshot >= SNAPSHOT_EVERY:
-            self.store.save_snapshot(self.state.seq, _snapshot_text(self.state))
-            self._last_snapshot = self.state.seq
+        self._sign_head()
         return stored
 
     def _append(self, events: list[Event]) -> list[StoredEvent]:
@@ -138,31 +138,30 @@ class App:
             raise Refused(result)
         return self._append(result)
 
-    def _catch_up(self) -> None:
+    def _sign_head(self) -> None:
+        """Sign the tree of every event so far; without a usable key, `verify` counts what is unsigned."""
+        if self.signer is None or not self.state.public_key:
+            return
+        try:
+            size, note_text = self.signer.head(self.store, self.state)
+        except (BadInput, IntegrityError):
+            return
+        self.store.save_head(size, note_text)
+
+    def catch_up(self) -> None:
         """Fold events another process appended since we loaded (the ballot server, a second console)."""
         last = self.store.last()
         if last and last[0] > self.state.seq:
             domain.fold(self.store.read(self.state.seq + 1), self.state)
 
 
-def _snapshot_text(state: State) -> str:
-    return SNAPSHOT_VERSION + "\n" + state_codec.dumps(state)
+def _stamped(command: Command) -> Command:
+    """A live action gets the clock's time now (inside the write lock when executing)."""
+    if command.at != clock.LIVE:
+        return command
+    return replace(command, at=clock.now())
 
 
-def load_state(store: Store) -> State:
-    return rebuild(store, use_snapshot=True)
-
-
-def rebuild(store: Store, use_snapshot: bool = False) -> State:
-    """The state folded from the log; from the cached snapshot onwards if allowed and current."""
-    state, start = State(), 1
-    if use_snapshot:
-        snapshot = store.latest_snapshot()
-        if snapshot:
-            version, _, text = snapshot[1].partition("\n")
-            if version == SNAPSHOT_VERSION:
-                try:
-                    state, start = state_codec.loads(text), snapshot[0] + 1
-                except (ValueError, KeyError, TypeError, AttributeError, ImportError):
-                    state, start = State(), 1
-    return domain.fold(store.read(start), state)
+def rebuild(store: Store) -> State:
+    """The state folded from the whole log."""
+    return domain.fold(store.read())

@@ -48,14 +48,6 @@ class Session:
             self._app = open_app(self.db_path, on_warning=self.warn_unsigned)
         return self._app
 
-    def create_app(self):
-        """A new database at db_path, opened for the lines that follow (init)."""
-        from deliberate.app import open_app
-
-        self.close()
-        self._app = open_app(self.db_path, on_warning=self.warn_unsigned, create=True)
-        return self._app
-
     def warn_unsigned(self, problem) -> None:
         """A meeting closed but no checkpoint could be signed (a lost or wrong key file)."""
         why = self.t(problem.key, **problem.params)
@@ -70,14 +62,14 @@ class Session:
             self._app = None
 
     def now(self) -> str:
-        """The time of the action: --at, else the script's clock, else the wall clock."""
+        """The time of the action: --at, else the script's clock, else the wall clock when it is recorded."""
         from deliberate import clock
 
-        if self.at:
+        if self.at is not None:  # an empty --at is an error, not "now"
             return clock.parse_at(self.at)
         if self.clock:
             return self.clock
-        return clock.now()
+        return clock.LIVE  # the app reads the clock inside the write lock
 
     # -- output -------------------------------------------------------------
     def t(self, key: str, /, **params: Any) -> str:
@@ -169,7 +161,8 @@ def invoke(root: click.Group, args: list[str], session: Session) -> int:
         return report(session, INTEGRITY, "integrity", broken.key, broken.params, None)
     except sqlite3.OperationalError as exc:
         # Locked, read-only or vanished: the action did not happen, and says why.
-        return report(session, BAD_INPUT, "input", "store.readonly", {"path": session.db_path, "why": exc}, None)
+        key = "store.busy" if "locked" in str(exc) or "busy" in str(exc) else "store.readonly"
+        return report(session, BAD_INPUT, "input", key, {"path": session.db_path, "why": exc}, None)
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.ClickException as usage:

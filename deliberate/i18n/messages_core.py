@@ -39,6 +39,15 @@ MESSAGES = {
         "zh": "{path} 不是 deliberate 的数据库（文件损坏或属于其他程序）。",
         "en": "{path} is not a deliberate database (damaged, or another program's file).",
     },
+    "store.format_version": {
+        "zh": "{path} 的记录格式是第 {version} 版，这个版本的 deliberate 只能读取第 {readable} 版：请升级 deliberate。",
+        "en": "{path} holds a record of format version {version}; this deliberate reads versions {readable} only: "
+              "upgrade deliberate to open it.",
+    },
+    "store.busy": {
+        "zh": "数据库正忙（另一个 deliberate 正在写入）：请稍后再试。",
+        "en": "The database is busy (another deliberate is writing); try again.",
+    },
     "store.readonly": {
         "zh": "无法写入 {path}：{why}。检查文件和目录的写权限。",
         "en": "cannot write to {path}: {why}. Check the file's and the folder's permissions.",

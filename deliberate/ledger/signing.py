@@ -15,9 +15,27 @@ class KeyFileSigner:
 
     def __init__(self, db_path: Path | str):
         self.db_path = Path(db_path)
+        self._cached = None
 
     def checkpoint(self, store, state) -> dict:
         """The signed payload of a ``checkpoint`` over every event in `store` (raises BadInput / IntegrityError)."""
         from deliberate.ledger.checkpoint import make_checkpoint
 
         return make_checkpoint(store, self.db_path, state.community or "")
+
+    def head(self, store, state) -> tuple[int, str]:
+        """(size, note): the tree of every event so far, signed (raises BadInput / IntegrityError)."""
+        from deliberate.ledger import checkpoint, keys, note, tree_store
+
+        key = self._key(store, state)
+        size = state.seq
+        root = tree_store.root_at(store.conn, size)
+        return size, note.sign_checkpoint(checkpoint.origin_for(state.community or ""), size, root, key)
+
+    def _key(self, store, state):
+        """The key file's key, when it is the one the log names (read once, checked on every use)."""
+        from deliberate.ledger import checkpoint, keys
+
+        if self._cached is None or keys.public_b64(self._cached) != state.public_key:
+            self._cached = checkpoint.signing_key(store, self.db_path)
+        return self._cached

@@ -9,7 +9,6 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from deliberate import app as app_module
 from deliberate import domain
 from deliberate import state as state_codec
 from deliberate.app import App, rebuild
@@ -152,37 +151,31 @@ actions = st.lists(st.one_of(
 
 @settings(max_examples=60, deadline=None)
 @given(actions)
-def test_replay_and_snapshot_give_the_live_state_and_the_export_reads_back(tmp_path_factory, steps):
+def test_replay_gives_the_live_state_and_the_export_reads_back(tmp_path_factory, steps):
     folder = tmp_path_factory.mktemp("projects")
-    app_module_every = app_module.SNAPSHOT_EVERY
-    app_module.SNAPSHOT_EVERY = 3
-    try:
-        rules, _ = load_rules(DEFAULT_RULES)
-        app = App(Store.create(folder / "c.db"))
-        app.execute(CreateCommunity(AT, "文华社区", rules.to_dict(), "luohu_ten.yaml"))
-        for kind, name, value in steps:
-            command = (AddProject(AT, name, value) if kind == "add" else
-                       WithdrawProject(AT, name) if kind == "withdraw" else SetBudget(AT, value))
-            size = app.store.size()
-            try:
-                app.execute(command)
-            except Refused:
-                assert app.store.size() == size
-        assert rebuild(app.store) == app.state
-        assert rebuild(app.store, use_snapshot=True) == app.state
-        assert state_codec.loads(state_codec.dumps(app.state)) == app.state
-        ballots = app.state.ballots
-        if ballots is not None:
-            ids = list(ballots.projects)
-            assert ids == [f"p{k}" for k in range(1, len(ids) + 1)]  # never reused
-            keys = [p.key for p in ballots.active()]
-            assert len(keys) == len(set(keys))
-        found = election(app.state)
-        if found is not None:
-            assert parse_pb(write_pb(found)) == found
-        app.close()
-    finally:
-        app_module.SNAPSHOT_EVERY = app_module_every
+    rules, _ = load_rules(DEFAULT_RULES)
+    app = App(Store.create(folder / "c.db"))
+    app.execute(CreateCommunity(AT, "文华社区", rules.to_dict(), "luohu_ten.yaml"))
+    for kind, name, value in steps:
+        command = (AddProject(AT, name, value) if kind == "add" else
+                   WithdrawProject(AT, name) if kind == "withdraw" else SetBudget(AT, value))
+        size = app.store.size()
+        try:
+            app.execute(command)
+        except Refused:
+            assert app.store.size() == size
+    assert rebuild(app.store) == app.state
+    assert state_codec.loads(state_codec.dumps(app.state)) == app.state
+    ballots = app.state.ballots
+    if ballots is not None:
+        ids = list(ballots.projects)
+        assert ids == [f"p{k}" for k in range(1, len(ids) + 1)]  # never reused
+        keys = [p.key for p in ballots.active()]
+        assert len(keys) == len(set(keys))
+    found = election(app.state)
+    if found is not None:
+        assert parse_pb(write_pb(found)) == found
+    app.close()
 
 
 # -- the real command line -------------------------------------------------------------------
