@@ -1,25 +1,75 @@
-"""How names are compared: NFC, full-width digits and Latin letters folded, spaces tidied."""
+"""How names are shown and compared: one person, however typed. Pure.
+
+`clean` is what is shown and recorded: NFC, invisible characters removed (format
+characters such as zero-width spaces, bidirectional controls and soft hyphens,
+control characters, variation selectors, Hangul fillers), spaces trimmed and
+inner runs made one. `name_key` is what names are compared by: the clean name
+with full-width forms folded to half-width, the spaces between two Chinese
+characters dropped (a spreadsheet pads 李　明 to line up with 欧阳明), and Latin
+case folded. Two names that print the same are the same member.
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-# Full-width ASCII variants (U+FF01..U+FF5E) map to ASCII by a fixed offset.
-_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FOLD[0x3000] = 0x20  # ideographic space
+# Default-ignorable characters outside the format (Cf) and control (Cc) categories:
+# they print as nothing, so a name with them prints as the name without them.
+_IGNORABLE = frozenset(
+    [0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFFA0]   # grapheme joiner, Hangul and Khmer fillers
+    + list(range(0x180B, 0x1810))                               # Mongolian variation selectors
+    + list(range(0xFE00, 0xFE10))                               # variation selectors
+    + list(range(0xE0100, 0xE01F0))                             # variation selectors supplement
+)
+_WHITESPACE = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85")  # what str.split() takes as spaces
+
+# Chinese characters (and kana): a space between two of them is layout, not part of the name.
+_HAN = ("\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+        "\uf900-\ufaff\U00020000-\U0003134f")
+_SPACE_BETWEEN_HAN = re.compile(f"(?<=[{_HAN}]) (?=[{_HAN}])")
+
+
+def invisible(char: str) -> bool:
+    """True for a character that prints as nothing and is not a space."""
+    if char in _WHITESPACE:
+        return False
+    return unicodedata.category(char) in ("Cf", "Cc") or ord(char) in _IGNORABLE
+
+
+def visible(text: str) -> str:
+    """`text` without its invisible characters (spaces kept)."""
+    if text.isprintable():  # the common case: nothing to remove (format and control characters are not printable)
+        return "".join(c for c in text if ord(c) not in _IGNORABLE) if _has_ignorable(text) else text
+    return "".join(c for c in text if not invisible(c))
+
+
+def _has_ignorable(text: str) -> bool:
+    return any(ord(c) in _IGNORABLE for c in text)
 
 
 def clean(name: str) -> str:
-    """The name as it is shown: NFC, trimmed, inner runs of spaces made one."""
-    return " ".join(unicodedata.normalize("NFC", name).replace("\u3000", " ").split())
+    """The name as it is shown: NFC, invisible characters removed, trimmed, inner runs of spaces made one."""
+    return " ".join(visible(unicodedata.normalize("NFC", name)).split())
+
+
+def _fold_width(text: str) -> str:
+    """Full-width forms (U+FF01..U+FFEF) and the ideographic space folded as NFKC folds them."""
+    if all(c < "\u3000" for c in text):
+        return text
+    return "".join(
+        unicodedata.normalize("NFKC", c) if ("\uff01" <= c <= "\uffef" or c == "\u3000") else c for c in text
+    )
 
 
 def name_key(name: str) -> str:
     """The key two names are compared by: equal keys mean the same member.
 
-    NFC first (so a decomposed 'é' equals the composed one), then full-width
-    digits and Latin letters folded to half-width, then Latin case folded.
-    Chinese characters are left as they are.
+    NFC first (so a decomposed 'é' equals the composed one), invisible characters
+    removed, full-width digits, letters and spaces folded to half-width, spaces
+    between Chinese characters dropped, then Latin case folded. Chinese characters
+    are otherwise left as they are.
     """
-    folded = clean(name).translate(_FOLD)
+    folded = " ".join(_fold_width(clean(name)).split())
+    folded = _SPACE_BETWEEN_HAN.sub("", folded)
     return unicodedata.normalize("NFC", folded).casefold()

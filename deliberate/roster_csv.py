@@ -20,19 +20,56 @@ IGNORED = ("序号", "no", "no.", "#", "编号")
 
 
 def decode(data: bytes, source: str) -> str:
-    """Text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030."""
+    """Text of a CSV file or script: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 throughout.
+
+    Bytes that are none of these are refused naming the line and byte; a file
+    that mixes UTF-8 lines with GB18030 ones is refused naming the odd line (read
+    as either, part of it would be garbled).
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+        return _utf8(data, 3, source)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise BadInput("input.encoding.bad_utf16", file=source, byte=exc.start) from None
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        not_utf8 = exc
+    _refuse_mixed(data, source)
     try:
         return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise _not_utf8(data, not_utf8.start, source) from None
+
+
+def _utf8(data: bytes, start: int, source: str) -> str:
+    try:
+        return data[start:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise BadInput("csv.encoding", file=source) from exc
+        raise _not_utf8(data, start + exc.start, source) from None
+
+
+def _not_utf8(data: bytes, offset: int, source: str) -> BadInput:
+    return BadInput("input.encoding.bad_utf8", file=source, line=data.count(b"\n", 0, offset) + 1, byte=offset)
+
+
+def _refuse_mixed(data: bytes, source: str) -> None:
+    """Refuse a file whose non-ASCII lines are partly UTF-8 and partly not, naming the first line of the fewer kind."""
+    utf8, other = [], []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(number)
+        else:
+            utf8.append(number)
+    if utf8 and other:
+        odd = utf8 if len(utf8) < len(other) else other
+        raise BadInput("input.encoding.mixed", file=source, line=odd[0])
 
 
 def parse_roster(data: bytes, source: str) -> tuple[NewMember, ...]:
@@ -41,15 +78,18 @@ def parse_roster(data: bytes, source: str) -> tuple[NewMember, ...]:
         raise BadInput("csv.empty", file=source)
     first_line = text.splitlines()[0]
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote left open is an error, not a field that swallows the rest of the file
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except csv.Error as exc:
-        raise BadInput("csv.malformed", file=source, row=1, why=str(exc)) from exc
+        raise _malformed(exc, source, 1) from None
     fields = _header_fields(header, source)
     members = []
+    row_ended = reader.line_num  # the line the last row read ended on
     try:
         for row_number, cells in enumerate(reader, start=2):
+            row_ended = reader.line_num
             if not any(cell.strip() for cell in cells):
                 continue
             if len(cells) > len(fields) and any(c.strip() for c in cells[len(fields):]):
@@ -64,10 +104,16 @@ def parse_roster(data: bytes, source: str) -> tuple[NewMember, ...]:
                 row=row_number,
             ))
     except csv.Error as exc:
-        raise BadInput("csv.malformed", file=source, row=reader.line_num, why=str(exc)) from exc
+        raise _malformed(exc, source, row_ended + 1) from None
     if not members:
         raise BadInput("csv.no_rows", file=source)
     return tuple(members)
+
+
+def _malformed(exc: csv.Error, source: str, line: int) -> BadInput:
+    if "end of data" in str(exc):
+        return BadInput("csv.unclosed_quote", file=source, line=line)
+    return BadInput("csv.malformed", file=source, row=line, why=str(exc))
 
 
 def _header_fields(header: list[str], source: str) -> list[str | None]:

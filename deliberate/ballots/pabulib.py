@@ -20,6 +20,7 @@ from pathlib import Path
 
 from deliberate.ballots.election import Ballot, Election, Project, no_cycle_collection
 from deliberate.refusal import BadInput
+from deliberate.texts import MONEY_MAX
 
 SECTIONS = ("META", "PROJECTS", "VOTES")
 VOTE_TYPES = ("approval", "cumulative", "scoring", "ordinal")
@@ -57,8 +58,16 @@ def _fields(text: str, line: int) -> list[str]:
 def _money(text: str, line: int, field: str) -> int:
     match = _MONEY.match(text)
     if not match:
-        raise BadInput("budget.pb.not_money", line=line, field=field, value=text)
-    return int(match.group(1))
+        raise BadInput("budget.pb.not_money", line=line, field=field, value=text[:40])
+    return _bounded(match.group(1), line, field)
+
+
+def _bounded(digits: str, line: int, field: str) -> int:
+    """`digits` as a number no larger than MONEY_MAX (never building a huge int), else BadInput."""
+    significant = digits.lstrip("-").lstrip("0")
+    if len(significant) > len(str(MONEY_MAX)) or (significant and int(significant) > MONEY_MAX):
+        raise BadInput("budget.pb.too_large", line=line, field=field, limit="10^12")
+    return int(digits)
 
 
 def parse_pb(source: str | bytes) -> Election:
@@ -176,7 +185,7 @@ def _ballots(rows, known: set[str]) -> list[Ballot]:
             parts = [p.strip() for p in fields[at_points].split(",")]
             if len(parts) != len(vote) or not all(_INTEGER.match(p) for p in parts):
                 raise BadInput("budget.pb.points", line=number, voter=voter)
-            points = tuple(int(p) for p in parts)
+            points = tuple(_bounded(p, number, "points") for p in parts)
             if any(p < 0 for p in points):
                 raise BadInput("budget.pb.points", line=number, voter=voter)
         extra = tuple([(name, fields[k]) for k, name in others if fields[k] != ""])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from deliberate.cli.params import MONEY, TITLE
 from deliberate.i18n import t
 
 RULES = ("greedy", "equalshares", "equalshares/add1", "equalshares/add1-comparison")
@@ -96,10 +97,10 @@ def project() -> None:
 
 
 @project.command("add")
-@click.argument("name")
-@click.option("--cost", required=True, metavar="N", help="费用（整数元） / cost in whole yuan")
-@click.option("--category", default="", help="类别 / category")
-@click.option("--name-en", default="", metavar="TEXT", help="英文名称 / name in English")
+@click.argument("name", type=TITLE)
+@click.option("--cost", required=True, type=MONEY, metavar="N", help="费用（整数元） / cost in whole yuan")
+@click.option("--category", default="", type=TITLE, help="类别 / category")
+@click.option("--name-en", default="", type=TITLE, metavar="TEXT", help="英文名称 / name in English")
 def project_add(name: str, cost: str, category: str, name_en: str) -> None:
     """登记一个项目 / Add a project to the list."""
     from deliberate.ballots.projects import AddProject, project_data
@@ -126,7 +127,7 @@ def project_list() -> None:
 
 
 @project.command("withdraw")
-@click.argument("name")
+@click.argument("name", type=TITLE)
 def project_withdraw(name: str) -> None:
     """撤回一个项目（名称或编号） / Withdraw a project (by name or id)."""
     from deliberate.ballots.projects import WithdrawProject, project_data
@@ -151,7 +152,7 @@ class _AmountCommand(click.Command):
 
 
 @click.command("budget", cls=_AmountCommand)
-@click.argument("amount", metavar="N")
+@click.argument("amount", metavar="N", type=MONEY)
 def budget(amount: str) -> None:
     """登记预算（整数元） / Record the budget, in whole yuan."""
     from deliberate.ballots.projects import SetBudget

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from deliberate.cli.context import current
+from deliberate.cli.params import NAME, REASON
 
 STANCE_WORDS = {
     "pro": "pro", "for": "pro", "赞成": "pro", "支持": "pro", "正": "pro",
@@ -50,10 +51,10 @@ def _name(session, member_id: str | None) -> str:
 
 
 @click.command()
-@click.argument("name")
+@click.argument("name", type=NAME)
 @click.option("--stance", "-s", metavar="STANCE", help=f"立场 / stance: {STANCE_HELP}")
 @click.option("--lower", is_flag=True, help="放下举手 / lower the hand (leave the queue)")
-@click.option("--override", default="", metavar="REASON", help="主持人破例的理由 / the chair's recorded reason for an exception")
+@click.option("--override", default="", type=REASON, metavar="REASON", help="主持人破例的理由 / the chair's recorded reason for an exception")
 def hand(name, stance, lower, override):
     """举手并表明立场 / Raise a hand to speak on the pending question, with a stance."""
     from deliberate.floor import LowerHand, RaiseHand, queue as floor_queue
@@ -113,8 +114,8 @@ def queue_text(session, data: dict) -> str:
 
 
 @click.command()
-@click.argument("name", required=False)
-@click.option("--override", default="", metavar="REASON", help="主持人破例的理由 / the chair's recorded reason for an exception")
+@click.argument("name", required=False, type=NAME)
+@click.option("--override", default="", type=REASON, metavar="REASON", help="主持人破例的理由 / the chair's recorded reason for an exception")
 def recognize(name, override):
     """准许发言：按规则的下一位，或指定并检查 / Give the floor: the next by the rules, or NAME, checked."""
     from deliberate.floor import Recognize
@@ -132,7 +133,7 @@ def recognize(name, override):
 
 
 @click.command()
-@click.argument("name", required=False)
+@click.argument("name", required=False, type=NAME)
 @click.option("--stance", "-s", metavar="STANCE", help=f"立场 / stance, if stated now: {STANCE_HELP}")
 def speak(name, stance):
     """开始发言（计时开始）/ The recognised member begins speaking; the timer starts."""
@@ -182,7 +183,7 @@ def chair():
 
 
 @chair.command("pass")
-@click.argument("name")
+@click.argument("name", type=NAME)
 def chair_pass(name):
     """把主持交给另一位成员 / Hand the chair to another member (to speak on the question)."""
     from deliberate.floor import PassChair
@@ -212,8 +213,8 @@ def chair_resume():
 
 
 @click.command()
-@click.argument("name")
-@click.option("--reason", required=True, help="理由（记入记录）/ the reason, recorded")
+@click.argument("name", type=NAME)
+@click.option("--reason", required=True, type=REASON, help="理由（记入记录）/ the reason, recorded")
 def order(name, reason):
     """提请遵守秩序 / Call a member to order, with the reason (recorded)."""
     from deliberate.floor import CallToOrder

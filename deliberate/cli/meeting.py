@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from deliberate.cli.context import current
+from deliberate.cli.params import COUNT, EVENT_NUMBER, NAME, TITLE
 
 
 @click.group()
@@ -13,9 +14,9 @@ def meeting():
 
 
 @meeting.command("open")
-@click.argument("title")
-@click.option("--chair", required=True, help="主持人 / who presides")
-@click.option("--secretary", default="", help="记录员 / who keeps the minutes")
+@click.argument("title", type=TITLE)
+@click.option("--chair", required=True, type=NAME, help="主持人 / who presides")
+@click.option("--secretary", default="", type=NAME, help="记录员 / who keeps the minutes")
 def meeting_open(title, chair, secretary):
     """开会 / Open a meeting (one at a time)."""
     from deliberate.meeting import OpenMeeting
@@ -40,7 +41,7 @@ def meeting_close():
 
 
 @click.command()
-@click.argument("names", nargs=-1, required=True)
+@click.argument("names", nargs=-1, required=True, type=NAME)
 def attend(names):
     """签到 / Mark members present (arrivals during the meeting too)."""
     from deliberate.meeting import Attend
@@ -52,7 +53,7 @@ def attend(names):
 
 
 @click.command()
-@click.argument("names", nargs=-1, required=True)
+@click.argument("names", nargs=-1, required=True, type=NAME)
 def depart(names):
     """离场 / Mark members as having left."""
     from deliberate.meeting import Depart
@@ -105,16 +106,25 @@ def state_command(rebuild):
 
 
 @click.command("log")
-@click.option("--since", type=int, default=1, help="从第几个事件起 / from this event number")
-@click.option("--limit", type=int, default=50, help="最多显示 / at most this many")
+@click.option("--since", type=EVENT_NUMBER, default=1, help="从第几个事件起 / from this event number")
+@click.option("--limit", type=COUNT, default=50, help="最多显示 / at most this many")
 def log_command(since, limit):
-    """事件日志 / The events of the log, in order."""
+    """事件日志 / The events of the log, in order, each said in words (--json: as recorded, with the words)."""
     import itertools
 
-    session = current()
-    events = list(itertools.islice(session.store().read(since), limit))
-    data = [{"seq": e.seq, "type": e.type, "at": e.at, "payload": e.payload, "hash": e.hash} for e in events]
-    from deliberate.cli.context import dumps
+    from deliberate import domain
+    from deliberate.narrate import narrated
 
-    text = "\n".join(f"{e.seq:>6}  {e.at}  {e.type:<20} {dumps(e.payload)}" for e in events)
-    session.emit({"events": data}, text or session.t("log.empty"))
+    session = current()
+    store = session.store()
+    since = max(since, 1)
+    # Each event is worded against the state just before it: fold what comes before the first one
+    # shown, then fold as we go.
+    state = domain.fold(store.read(1, since))
+    data, lines = [], []
+    for event, key, params in narrated(itertools.islice(store.read(since), limit), state):
+        text = session.t(key, **params)
+        data.append({"seq": event.seq, "type": event.type, "at": event.at, "payload": event.payload,
+                     "hash": event.hash, "text": text})
+        lines.append(f"{event.seq:>6}  {event.at}  {text}")
+    session.emit({"events": data}, "\n".join(lines) or session.t("log.empty"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from deliberate.cli.context import current
+from deliberate.cli.params import MOTION, NAME, REASON, TITLE
 
 
 def _chart_now(session):
@@ -21,19 +22,25 @@ def _chart_now(session):
     return chart_of(rules)
 
 
-def _after(session, stored) -> None:
-    """Say what was recorded, in the host's language."""
+def _after(session, stored, before) -> None:
+    """Say what was recorded, in the host's language (`before`: the state before the command)."""
     from deliberate.cli.motions_view import describe_events
 
     app = session.app()
     data = {"events": [{"seq": e.seq, "type": e.type, "payload": e.payload} for e in stored]}
-    session.emit(data, describe_events(session, app.state, app.rules, stored))
+    session.emit(data, describe_events(session, before, app.rules, stored))
 
 
 def _execute(command) -> None:
+    import copy
+
     session = current()
-    stored = session.app().execute(command)
-    _after(session, stored)
+    app = session.app()
+    # Each event is worded against the state just before it: keep a copy of the state before (the
+    # rules dict is shared, never changed in place). Refolding the log instead would cost a whole fold.
+    before = copy.deepcopy(app.state, {id(app.state.rules): app.state.rules})
+    stored = app.execute(command)
+    _after(session, stored, before)
 
 
 # -- the chart --------------------------------------------------------------------------------
@@ -94,8 +101,8 @@ def motions_pending():
 
 
 @click.command()
-@click.argument("text")
-@click.option("--by", "by", required=True, help="动议人 / the member who moves")
+@click.argument("text", type=MOTION)
+@click.option("--by", "by", required=True, type=NAME, help="动议人 / the member who moves")
 def move(text, by):
     """提出主动议 / Move a main motion: `move "在水贝公园增设临时公厕" --by 王芳`."""
     from deliberate.motions.engine import MakeMotion
@@ -105,7 +112,7 @@ def move(text, by):
 
 
 @click.command()
-@click.option("--by", "by", required=True, help="附议人 / the member who seconds")
+@click.option("--by", "by", required=True, type=NAME, help="附议人 / the member who seconds")
 @click.option("--question", default=None, help="动议编号 / the motion's id (default: the one awaiting a second)")
 def second(by, question):
     """附议 / Second the motion awaiting a second; the chair then states the question."""
@@ -116,12 +123,12 @@ def second(by, question):
 
 
 @click.command()
-@click.option("--by", "by", required=True, help="动议人 / the member who moves the amendment")
-@click.option("--insert", default="", help="插入的文字 / words to insert")
-@click.option("--after", default="", help="插在这些文字之后 / insert after these words")
-@click.option("--before", default="", help="插在这些文字之前 / insert before these words")
-@click.option("--strike", default="", help="删去的文字 / words to strike (with --insert: strike and insert)")
-@click.option("--substitute", default="", help="替换全文 / a whole new text in place of the old")
+@click.option("--by", "by", required=True, type=NAME, help="动议人 / the member who moves the amendment")
+@click.option("--insert", default="", type=MOTION, help="插入的文字 / words to insert")
+@click.option("--after", default="", type=MOTION, help="插在这些文字之后 / insert after these words")
+@click.option("--before", default="", type=MOTION, help="插在这些文字之前 / insert before these words")
+@click.option("--strike", default="", type=MOTION, help="删去的文字 / words to strike (with --insert: strike and insert)")
+@click.option("--substitute", default="", type=MOTION, help="替换全文 / a whole new text in place of the old")
 def amend(by, insert, after, before, strike, substitute):
     """修改动议 / Amend the pending question (or the pending amendment: second degree).
 
@@ -140,20 +147,20 @@ def amend(by, insert, after, before, strike, substitute):
 
 @click.command()
 @click.argument("kind")
-@click.argument("text", required=False, default="")
-@click.option("--by", "by", required=True, help="动议人 / the member who moves")
-@click.option("--to", "to", default="", help="委托对象或时间 / committee, or time (refer, postpone, fix time)")
+@click.argument("text", required=False, default="", type=MOTION)
+@click.option("--by", "by", required=True, type=NAME, help="动议人 / the member who moves")
+@click.option("--to", "to", default="", type=TITLE, help="委托对象或时间 / committee, or time (refer, postpone, fix time)")
 @click.option("--question", default="", help="所涉议题编号 / the question it brings back (reconsider, rescind...)")
 @click.option("--seconds", type=int, default=0, help="每次发言秒数 / seconds a speech (limit debate)")
 @click.option("--speeches", type=int, default=0, help="每人发言次数 / speeches a member (limit debate)")
-@click.option("--part", "parts", multiple=True, help="拆分后的一部分 (可重复) / one part (division; repeat)")
+@click.option("--part", "parts", multiple=True, type=MOTION, help="拆分后的一部分 (可重复) / one part (division; repeat)")
 @click.option("--notice", is_flag=True, help="已事先通知 / previous notice was given (rescind, discharge)")
 @click.option("--overdue", is_flag=True, help="委员会逾期未报告 / the committee failed to report in time")
 @click.option("--special-order", is_flag=True, help="设为特别议程 / make it a special order (postpone)")
 @click.option("--voted", type=click.Choice(["yes", "no"]), default=None,
               help="动议人当时的投票 / how the mover voted (reconsider, when no roll call)")
 @click.option("--all", "all_", is_flag=True, help="对所有待决议题 / on all pending questions (previous question)")
-@click.option("--answer", default="", help="主持人的答复 / the chair's answer (inquiries)")
+@click.option("--answer", default="", type=REASON, help="主持人的答复 / the chair's answer (inquiries)")
 @click.option("--minutes", type=int, default=0, help="休息分钟数 / minutes (recess)")
 def motion(kind, text, by, to, question, seconds, speeches, parts, notice, overdue, special_order, voted, all_,
            answer, minutes):
@@ -190,7 +197,7 @@ def _kind(chart, given: str) -> str:
 
 
 @click.command()
-@click.option("--by", "by", required=True, help="动议人 / the maker of the motion")
+@click.option("--by", "by", required=True, type=NAME, help="动议人 / the maker of the motion")
 @click.option("--objected", is_flag=True, help="有人反对收回：付表决 / someone objects: the request is voted")
 def withdraw(by, objected):
     """收回动议 / The maker withdraws the motion (freely before it is stated; after, by consent or vote)."""
@@ -281,7 +288,7 @@ def vote_close(chair_vote):
 
 
 @click.command()
-@click.argument("text")
+@click.argument("text", type=MOTION)
 @click.option("--decision", type=click.Choice(["ruling", "well_taken", "not_well_taken", "out_of_order",
                                                "admitted", "refused"]), default=None,
               help="裁决 / well_taken, not_well_taken, out_of_order (the pending motion), admitted, refused")
@@ -294,7 +301,7 @@ def ruling(text, decision):
 
 
 @click.command()
-@click.option("--by", "by", required=True, help="申诉人 / the member who appeals")
+@click.option("--by", "by", required=True, type=NAME, help="申诉人 / the member who appeals")
 def appeal(by):
     """对主持人裁决申诉 / Appeal from the chair's ruling, immediately after it."""
     from deliberate.motions.engine import MakeMotion

@@ -9,7 +9,7 @@ script stops there.
 
 from __future__ import annotations
 
-import shlex
+import re
 from pathlib import Path
 
 import click
@@ -20,15 +20,71 @@ from deliberate.refusal import BadInput
 NOT_IN_SCRIPTS = {"console", "run", "demo"}
 
 
+LONGEST_LINE = 64 * 1024  # bytes of one line in a script: a motion is at most a few KB
+_SPACES = " \t\r\n"
+_PLAIN = re.compile(r"[^ \t\r\n#\\'\"]+")   # a run of a word outside quotes
+_IN_DOUBLE = re.compile(r'[^"\\]+')           # a run inside double quotes
+
+
 def split_line(line: str) -> list[str]:
-    """One line of the grammar as words: shell quoting, '#' comments at a word's start."""
-    lexer = shlex.shlex(line, posix=True)
-    lexer.whitespace_split = True
-    lexer.commenters = "#"
+    """One line of the grammar as words, as a POSIX shell splits them (shlex, posix, whitespace_split).
+
+    Quotes, backslash escapes and '#' comments; one pass over the line, so a long
+    line takes linear time (shlex grows each word a character at a time).
+    """
+    words: list[str] = []
+    parts: list[str] = []
+    started = False  # a word has begun (an empty pair of quotes begins one)
+    i, n = 0, len(line)
     try:
-        return list(lexer)
+        while i < n:
+            char = line[i]
+            if char in _SPACES or char == "#":
+                if started:
+                    words.append("".join(parts))
+                    parts, started = [], False
+                if char == "#":  # a comment: to the end of the line
+                    end = line.find("\n", i)
+                    i = n if end < 0 else end + 1
+                else:
+                    i += 1
+            elif char == "\\":
+                if i + 1 >= n:
+                    raise ValueError("No escaped character")
+                parts.append(line[i + 1])
+                started, i = True, i + 2
+            elif char == "'":
+                end = line.find("'", i + 1)
+                if end < 0:
+                    raise ValueError("No closing quotation")
+                parts.append(line[i + 1:end])
+                started, i = True, end + 1
+            elif char == '"':
+                started, i = True, i + 1
+                while True:
+                    run = _IN_DOUBLE.match(line, i)
+                    if run:
+                        parts.append(run.group())
+                        i = run.end()
+                    if i >= n:
+                        raise ValueError("No closing quotation")
+                    if line[i] == '"':
+                        i += 1
+                        break
+                    if i + 1 >= n:  # a backslash last
+                        raise ValueError("No escaped character")
+                    escaped = line[i + 1]
+                    parts.append(escaped if escaped in '\\"' else "\\" + escaped)
+                    i += 2
+            else:
+                run = _PLAIN.match(line, i)
+                parts.append(run.group())
+                started, i = True, run.end()
     except ValueError as exc:
-        raise BadInput("input.bad_quoting", why=str(exc)) from exc
+        raise BadInput("input.bad_quoting", why=str(exc)) from None
+    if started:
+        words.append("".join(parts))
+    return words
 
 
 def read_script(path: str) -> list[str]:
@@ -51,6 +107,16 @@ def run_lines(session, lines: list[str], source: str, keep_going: bool = False) 
     for number, raw in enumerate(lines, start=1):
         stripped = raw.strip()
         if not stripped or stripped.startswith("#"):
+            continue
+        if len(raw) > LONGEST_LINE // 4 and len(raw.encode("utf-8", "surrogatepass")) > LONGEST_LINE:
+            from deliberate.cli.context import BAD_INPUT, report
+
+            report(session, BAD_INPUT, "input", "script.line_too_long",
+                   {"file": source, "line": number, "limit": LONGEST_LINE // 1024}, None)
+            failed += 1
+            first_failure = first_failure or BAD_INPUT
+            if not keep_going:
+                break
             continue
         expect_refusal = stripped.startswith("!")
         if expect_refusal:
@@ -81,7 +147,8 @@ def run_lines(session, lines: list[str], source: str, keep_going: bool = False) 
         if code != DONE:
             failed += 1
             first_failure = first_failure or code
-            where = session.t("script.at_line", file=source, line=number, text=stripped)
+            shown = stripped if len(stripped) <= 80 else stripped[:80] + "…"
+            where = session.t("script.at_line", file=source, line=number, text=shown)
             session.echo(where, err=True)
             if not keep_going:
                 break
