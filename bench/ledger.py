@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchkit import prepare  # noqa: E402
+from benchkit import prepare, reference  # noqa: E402
 
 ROOT = prepare()
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "DELIBERATE_LANG": "en"}
@@ -28,29 +28,38 @@ from deliberate.ledger.verify import open_log, verify_database  # noqa: E402
 from deliberate.store import Event, Store  # noqa: E402
 
 BATCH = 10_000
+MEMBERS = 997
 CHECKPOINT_EVERY = 100_000
 NAME = "基准社区"
 
 
 def build_log(db: Path, events: int) -> float:
-    """A log of `events` events through Store.append (tree kept), signed every CHECKPOINT_EVERY."""
+    """A log of `events` events through Store.append (tree kept), signed every CHECKPOINT_EVERY; it folds."""
     store = Store.create(db)
     key = keys.create_key(db)
     start = time.perf_counter()
     store.append([Event("community_created", "2026-11-20T18:00:00.000+08:00",
                         {"name": NAME, "rules": {}, "rules_source": "bench", "public_key": keys.public_b64(key)})])
-    written = 1
+    # Members, and a meeting they come to and leave: a log that folds (`verify` folds every event).
+    opening = "2026-11-20T18:30:00.000+08:00"
+    store.append([Event("member_added", opening, {"id": f"m{i}", "name": f"居民{i:03d}"}) for i in range(MEMBERS)]
+                 + [Event("meeting_opened", opening, {"chair": "居民000", "chair_id": "m0", "number": 1,
+                                                      "secretary": "", "title": "基准会议"})])
+    written = 2 + MEMBERS
+    present = set()
     while written < events:
         with store.transaction():
             count = min(BATCH, events - written)
+            signed = (written + count) // CHECKPOINT_EVERY > written // CHECKPOINT_EVERY or written + count == events
             batch = []
-            for i in range(count):
+            for i in range(count - 1 if signed else count):
                 n = written + i
-                batch.append(Event("attended" if n % 2 else "departed",
+                member = n % MEMBERS
+                present ^= {member}
+                batch.append(Event("attended" if member in present else "departed",
                                    f"2026-11-20T19:{n // 600000 % 60:02d}:{n // 10000 % 60:02d}.{n % 1000:03d}+08:00",
-                                   {"member": f"m{n % 997}"}))
-            if (written + count) // CHECKPOINT_EVERY > written // CHECKPOINT_EVERY or written + count == events:
-                batch = batch[:-1]
+                                   {"member": f"m{member}"}))
+            if signed:
                 store.append(batch)
                 payload = cp.make_checkpoint(store, db, NAME)
                 store.append([Event("checkpoint", "2026-11-20T20:00:00.000+08:00", payload)])
@@ -118,6 +127,7 @@ def run_script_seconds(folder: Path) -> tuple[float, int]:
 
 
 def main() -> None:
+    print(reference())
     events = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

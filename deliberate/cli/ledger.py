@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from deliberate.cli.params import EVENT_NUMBER
 from deliberate.refusal import BadInput, IntegrityError
 
 # The ledger's modules (and cryptography) are imported inside each command,
@@ -25,10 +26,12 @@ def _session():
 
 
 def _read_text(path: Path, key: str) -> str:
+    from deliberate.ledger.verify import os_why
+
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(key, path=str(path), why=getattr(exc, "strerror", None) or str(exc)) from None
+        raise BadInput(key, path=str(path), why=os_why(exc)) from None
 
 
 # -- verify ----------------------------------------------------------------------
@@ -38,7 +41,7 @@ def _read_text(path: Path, key: str) -> str:
               help="已保存的检查点 / a saved checkpoint: check that today's log extends it")
 @click.option("--key", "fingerprint", help="可信的密钥指纹 / the community key fingerprint to trust (for DIRECTORY)")
 def verify(directory: Path | None, since: Path | None, fingerprint: str | None) -> None:
-    """核对记录或已封存的目录 / Check the log (hashes, chain, Merkle tree, signed checkpoints) or a sealed DIRECTORY.
+    """核对记录或已封存的目录 / Check the log (hashes, chain, Merkle tree, signatures, fold) or a sealed DIRECTORY.
 
     Exit 0 when all is well, 3 when the record was tampered with, 2 when the input is unreadable.
     """
@@ -58,23 +61,29 @@ def verify(directory: Path | None, since: Path | None, fingerprint: str | None) 
         lines.append(t("ledger.verify_latest", seq=summary.latest["seq"], size=summary.latest["size"]))
     else:
         lines.append(t("ledger.verify_no_checkpoint"))
+    if summary.head:
+        lines.append(t("ledger.verify_head", size=summary.head["size"]))
+    if summary.unsigned:
+        lines.append(t("ledger.verify_unsigned", count=summary.unsigned, first=summary.unsigned_from))
     if summary.keys:
         lines.append(t("ledger.verify_key", fingerprint=keys.fingerprint(summary.keys[-1])))
+    if summary.snapshots_ignored:
+        lines.append(t("ledger.verify_snapshots_ignored", count=summary.snapshots_ignored))
     if summary.since:
         lines.append(t("ledger.verify_since_ok", size=summary.since["size"]))
     session.emit(summary.as_dict(), "\n".join(lines))
 
 
 def _trusted_keys(session) -> list[bytes]:
-    from deliberate.ledger import checkpoint as cp
-    from deliberate.ledger.verify import open_log
+    """The community's keys from its log, each rotation's signatures checked (a forged one exits 3)."""
+    from deliberate.ledger.verify import community_keys, open_log
 
     path = Path(session.db_path)
     if not path.is_file():
         return []
     conn = open_log(path)
     try:
-        return [record.public_key for record in cp.community(conn)[1]]
+        return community_keys(conn)
     finally:
         conn.close()
 
@@ -94,6 +103,9 @@ def _verify_directory(session, directory: Path, fingerprint: str | None) -> None
         raise IntegrityError(f"ledger.file_{first.kind}", path=first.path, more=more)
     sealed = checked.manifest
     text = t("ledger.dir_ok", path=str(directory), files=len(sealed.files), fingerprint=sealed.fingerprint)
+    if checked.newer_checkpoint is not None:
+        text += "\n" + t("ledger.dir_checkpoint_newer", size=checked.newer_checkpoint,
+                         sealed=sealed.checkpoint[0] if sealed.checkpoint else 0)
     if not checked.anchored:
         text += "\n" + t("ledger.dir_unanchored")
     session.emit(
@@ -105,6 +117,7 @@ def _verify_directory(session, directory: Path, fingerprint: str | None) -> None
             "checkpoint": {"size": sealed.checkpoint[0], "root": sealed.checkpoint[1].hex()}
             if sealed.checkpoint else None,
             "anchored": checked.anchored,
+            "checkpoint_newer": checked.newer_checkpoint,
         },
         text,
     )
@@ -135,18 +148,26 @@ def checkpoint(out: Path | None) -> None:
 @click.command("seal")
 @click.argument("directory", type=click.Path(path_type=Path))
 def seal(directory: Path) -> None:
-    """封存公示目录 / Write a signed manifest of every file in DIRECTORY."""
+    """封存公示目录 / Write a signed manifest of every file in DIRECTORY.
+
+    Refused (exit 2, nothing written): a DIRECTORY that holds the database or its key, a copy of
+    the key, a link to a directory, a FIFO or device, or a file name with a control character.
+    """
     from deliberate.ledger import checkpoint as cp
+    from deliberate.ledger import keys
     from deliberate.ledger import seal as sealing
 
     session = _session()
+    db = Path(session.db_path)
+    secrets = [keys.key_path(db), keys.pending_key_path(db)]
+    private = [db, *(db.with_name(db.name + tail) for tail in ("-wal", "-shm", "-journal")), *secrets]
     store = session.store()
     app = session.app()
     key = cp.signing_key(store, session.db_path)
     latest = cp.latest(store)
     note_text = latest[1]["note"] if latest else None
     origin = cp.origin_for(app.state.community or "")
-    path = sealing.seal_directory(directory, key, origin, note_text)
+    path = sealing.seal_directory(directory, key, origin, note_text, private=private, secrets=secrets)
     sealed = sealing.read_manifest(Path(directory))[1]
     session.emit(
         {"directory": str(directory), "manifest": str(path), "files": len(sealed.files),
@@ -158,7 +179,7 @@ def seal(directory: Path) -> None:
 
 # -- proof ----------------------------------------------------------------------------
 @click.command("proof")
-@click.argument("event_seq", type=int)
+@click.argument("event_seq", type=EVENT_NUMBER)
 def proof(event_seq: int) -> None:
     """包含证明（回执） / Print the inclusion proof of event EVENT_SEQ in the latest checkpoint (JSON)."""
     from deliberate.ledger.verify import open_log
@@ -285,7 +306,8 @@ def key_rotate() -> None:
     except BaseException:
         pending.unlink(missing_ok=True)
         raise
-    os.replace(pending, keys.key_path(db_path))
+    if pending.exists():  # signing the new head may already have moved it into place
+        os.replace(pending, keys.key_path(db_path))
     old_fpr, new_fpr = keys.fingerprint(keys.public_bytes(old)), keys.fingerprint(keys.public_bytes(new))
     session.emit(
         {"seq": stored[0].seq, "old_fingerprint": old_fpr, "fingerprint": new_fpr},

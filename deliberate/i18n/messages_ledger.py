@@ -215,6 +215,149 @@ MESSAGES = {
     "ledger.kind.changed": {"zh": "改动", "en": "changed"},
     "ledger.kind.missing": {"zh": "缺失", "en": "missing"},
     "ledger.kind.added": {"zh": "新增", "en": "added"},
+    # -- reasons, said as sentences (never an internal code) ------------------------
+    "ledger.at_line": {"zh": "第 {line} 行：{what}", "en": "line {line}: {what}"},
+    "ledger.note.not_text": {"zh": "内容不是文本", "en": "it is not text"},
+    "ledger.note.no_final_newline": {"zh": "最后一行没有以换行结束（文件被截断或不完整）",
+                                     "en": "the last line does not end with a newline (the file is cut short)"},
+    "ledger.note.no_signatures": {"zh": "没有签名：正文后面应有一个空行和签名行",
+                                  "en": "there is no signature: a blank line and a signature line should follow the text"},
+    "ledger.note.bad_body": {"zh": "正文为空或以空行开头", "en": "the text is empty or starts with a blank line"},
+    "ledger.note.control_character": {"zh": "含有不可见的控制字符", "en": "it holds an invisible control character"},
+    "ledger.note.too_many_signatures": {"zh": "签名行太多", "en": "it has too many signature lines"},
+    "ledger.note.bad_signature_line": {"zh": "签名行已损坏", "en": "the signature line is garbled"},
+    "ledger.note.bad_key_name": {"zh": "密钥名称无效（不能含空格或加号）", "en": "the key name is invalid (no spaces or '+')"},
+    "ledger.note.bad_origin": {"zh": "第一行（记录名称）无效", "en": "the first line (the log's name) is invalid"},
+    "ledger.note.bad_checkpoint": {"zh": "应依次是记录名称、事件条数（十进制）和根哈希（base64，32 字节）三行",
+                                   "en": "a checkpoint has three lines: the log's name, the number of events in decimal, "
+                                         "and the root hash in base64 (32 bytes)"},
+    "ledger.note.unreadable": {"zh": "格式无法识别", "en": "its format is not recognised"},
+    "ledger.manifest.header": {"zh": "开头应为 deliberate-manifest v1", "en": "it should start with deliberate-manifest v1"},
+    "ledger.manifest.missing_lines": {"zh": "缺少 origin、key、public-key 或 checkpoint 行",
+                                      "en": "an origin, key, public-key or checkpoint line is missing"},
+    "ledger.manifest.expected_line": {"zh": "这里应是 {name} 行", "en": "a {name} line belongs here"},
+    "ledger.manifest.bad_public_key": {"zh": "公钥无效", "en": "the public key is invalid"},
+    "ledger.manifest.bad_checkpoint_root": {"zh": "检查点的根哈希无效", "en": "the checkpoint's root is invalid"},
+    "ledger.manifest.bad_checkpoint": {"zh": "检查点行无效", "en": "the checkpoint line is invalid"},
+    "ledger.manifest.bad_file_line": {"zh": "文件行无效（应为 file、SHA-256 和相对路径）",
+                                      "en": "the file line is invalid (file, a SHA-256 and a relative path)"},
+    "ledger.manifest.listed_twice": {"zh": "{path} 列出了两次", "en": "{path} is listed twice"},
+    "ledger.manifest.unlistable_path": {"zh": "路径 {path} 无法列入清单", "en": "the path {path} cannot be listed"},
+    "ledger.why.no_note": {"zh": "没有检查点文本（note）", "en": "it holds no checkpoint text (note)"},
+    "ledger.why.payload_note_differ": {"zh": "记录的条数或根哈希与签名文本不一致",
+                                       "en": "its size or root differs from the signed text"},
+    "ledger.why.extra_fields": {"zh": "含有检查点不该有的字段：{fields}", "en": "it holds fields a checkpoint never has: {fields}"},
+    "ledger.why.no_such_file": {"zh": "文件不存在", "en": "there is no such file"},
+    "ledger.why.is_directory": {"zh": "这是一个文件夹，不是文件", "en": "it is a folder, not a file"},
+    "ledger.why.no_permission": {"zh": "没有读写权限", "en": "permission denied"},
+    "ledger.why.not_utf8": {"zh": "不是 UTF-8 文本", "en": "it is not UTF-8 text"},
+    "ledger.why.head_rows": {"zh": "表中有 {count} 行，应只有一行", "en": "the table holds {count} rows instead of one"},
+    "ledger.why.head_size": {"zh": "size 列为 {size}，签名文本却是 {note} 条",
+                             "en": "its size column says {size} but the signed text says {note}"},
+    "ledger.why.other_origin": {"zh": "它属于另一个记录（{origin}，应为 {expected}）",
+                                "en": "it is for another log ({origin}, expected {expected})"},
+    "ledger.why.no_key": {"zh": "记录中没有社区公钥", "en": "the log records no community key"},
+    "ledger.fold.missing": {"zh": "缺少 {name}（载荷中没有这个字段，或此前的记录里没有它）",
+                            "en": "{name} is missing (from the payload, or from the log before it)"},
+    "ledger.fold.not_found": {"zh": "它所指的对象在此前的记录里不存在", "en": "what it refers to is not in the log before it"},
+    "ledger.fold.wrong_type": {"zh": "某个字段的类型不对", "en": "a field has the wrong type"},
+    "ledger.fold.nothing_open": {"zh": "它所需要的会议或表决此时并未进行",
+                                 "en": "the meeting or vote it needs is not open at that point"},
+    "ledger.fold.not_in_state": {"zh": "它与此前记录形成的状态不符（例如离场的人并不在场）",
+                                 "en": "it does not fit the state before it (someone leaves who is not present, for instance)"},
+    "ledger.where_head": {"zh": "签名树头（signed_head 表）", "en": "the signed head (signed_head table)"},
+    "ledger.odd.dir_link": {"zh": "这是指向目录的链接，清单无法封存它的内容",
+                            "en": "it is a link to a directory, whose content a manifest cannot seal"},
+    "ledger.odd.not_regular": {"zh": "这不是普通文件（管道、套接字或设备）",
+                               "en": "it is not a plain file (a FIFO, socket or device)"},
+    "ledger.odd.dangling_link": {"zh": "这是指向不存在之处的链接", "en": "it is a link to nothing"},
+    "ledger.odd.bad_name": {"zh": "文件名含有控制字符（如换行）或不是 UTF-8",
+                            "en": "its name holds a control character (a newline, for instance) or is not UTF-8"},
+    "ledger.odd.unreadable": {"zh": "无法读取", "en": "it cannot be read"},
+    # -- tampering found (exit 3) -------------------------------------------------
+    "ledger.format_version": {
+        "zh": "数据库的格式版本是 {version}，不是本程序能读的版本（{readable}）：数据库被改动过，或由别的程序写成",
+        "en": "the database's format version is {version}, not one this deliberate reads ({readable}): "
+              "the database was edited or written by another program",
+    },
+    "ledger.payload_not_canonical": {
+        "zh": "第 {seq} 条事件的内容不是规范编码（键排序、无空格、UTF-8、NFC）：它是在 deliberate 之外写入的",
+        "en": "event #{seq}'s payload is not in the canonical encoding (sorted keys, no spaces, UTF-8, NFC): "
+              "it was written outside deliberate",
+    },
+    "ledger.unknown_type": {
+        "zh": "第 {seq} 条事件的类型是 {type}，任何版本的记录格式都没有这种事件",
+        "en": "event #{seq} has the type {type}, which no version of the record defines",
+    },
+    "ledger.does_not_fold": {
+        "zh": "第 {seq} 条事件（{type}）无法接在此前的记录之后：{why}",
+        "en": "event #{seq} does not fold into the log before it ({type}): {why}",
+    },
+    "ledger.unknown_member": {
+        "zh": "第 {seq} 条事件提到成员 {member}，但此前没有任何事件加入过这个成员",
+        "en": "event #{seq} names the member {member}, whom no earlier event added",
+    },
+    "ledger.created_again": {
+        "zh": "第 {seq} 条事件再次创建社区：只有第 1 条事件可以创建社区",
+        "en": "event #{seq} creates the community again: only event #1 may create it",
+    },
+    "ledger.checkpoint_short": {
+        "zh": "第 {seq} 条事件的检查点只覆盖 {size} 条事件，而不是它之前的全部 {before} 条",
+        "en": "the checkpoint in event #{seq} covers {size} events, not the {before} before it",
+    },
+    "ledger.node_mismatch": {
+        "zh": "默克尔树表中第 {level} 层第 {idx} 个节点与由事件重算的树不符（由它给出的证明将是假的）",
+        "en": "the stored Merkle node at level {level}, index {idx} disagrees with the tree rebuilt from the events "
+              "(proofs served from it would be false)",
+    },
+    "ledger.snapshot_mismatch": {
+        "zh": "第 {seq} 条事件处缓存的快照与记录折叠出的状态不符：快照被改动过",
+        "en": "the cached snapshot at event #{seq} is not the state the log folds to: the snapshot was edited",
+    },
+    "ledger.head_malformed": {
+        "zh": "签名树头（signed_head 表）格式错误：{why}",
+        "en": "the signed head (signed_head table) is malformed: {why}",
+    },
+    "ledger.head_beyond": {
+        "zh": "签名树头（signed_head 表）覆盖 {size} 条事件，而记录只有 {events} 条：记录的尾部被截掉了",
+        "en": "the signed head (signed_head table) covers {size} events but the log has only {events}: its tail was cut off",
+    },
+    "ledger.head_mismatch": {
+        "zh": "签名树头（signed_head 表）与记录不符：前 {size} 条事件在签名后被改动过",
+        "en": "the signed head (signed_head table) does not match the log: the first {size} events were changed after signing",
+    },
+    "ledger.unsigned_events": {
+        "zh": "有 {count} 条事件（从第 {first} 条起）没有任何签名覆盖，而社区密钥文件就在数据库旁边、deliberate 每次操作后都会签名：这些事件是绕过 deliberate 加入或改动的",
+        "en": "{count} events (from #{first} on) are covered by no signature, yet the key file is beside the database "
+              "and deliberate signs after every action: they were added or changed without it",
+    },
+    "ledger.unsigned_events.hint": {
+        "zh": "如果这些事件是升级前由不签名树头的旧版 deliberate 写入的，请先与纸质会议纪要逐条核对，确认无误后运行 deliberate checkpoint 为它们签名。",
+        "en": "If an older deliberate (before signed heads) wrote them, check them one by one against the paper minutes; "
+              "only then run deliberate checkpoint to sign them.",
+    },
+    "ledger.key_file_foreign": {
+        "zh": "密钥文件 {path}（指纹 {file}）不是这份记录中的任何一把社区密钥（记录中是 {log}）：记录中的密钥被换掉了",
+        "en": "the key file {path} (fingerprint {file}) is not a key this log names (it names {log}): "
+              "the log's keys were replaced",
+    },
+    "ledger.dir_odd_entry": {
+        "zh": "{path}：{why}；它是封存后出现的，清单无法核对它{more}",
+        "en": "{path}: {why}; it appeared after sealing and the manifest cannot vouch for it{more}",
+    },
+    # -- sealing refused (exit 2) ----------------------------------------------------
+    "ledger.seal_odd_entry": {
+        "zh": "无法封存 {path}：{why}{more}",
+        "en": "cannot seal {path}: {why}{more}",
+    },
+    "ledger.seal_holds_private": {
+        "zh": "{path} 中有数据库或它的密钥（{what}）：封存公示会把它们一起公开；请封存一个单独的文件夹",
+        "en": "{path} holds the database or its key ({what}): sealing it would publish them; seal a folder of its own",
+    },
+    "ledger.seal_key_copy": {
+        "zh": "{path} 是社区私钥的副本：私钥绝不能公开",
+        "en": "{path} is a copy of the community's private key: it must never be published",
+    },
     # -- results -----------------------------------------------------------------
     "ledger.verify_ok": {
         "zh": "记录完好：{events} 条事件，哈希链、默克尔树和 {checkpoints} 个签名检查点都核对无误。",
@@ -239,6 +382,24 @@ MESSAGES = {
     "ledger.verify_since_ok": {
         "zh": "保存的检查点（{size} 条）是现在记录的前缀：一致性证明成立，签名后的历史没有被改写。",
         "en": "The saved checkpoint ({size} events) is a prefix of today's log: the consistency proof holds, no signed history was rewritten.",
+    },
+    "ledger.verify_head": {
+        "zh": "签名树头：覆盖前 {size} 条事件。",
+        "en": "Signed head: covers {size} events.",
+    },
+    "ledger.verify_unsigned": {
+        "zh": "注意：有 {count} 条事件（从第 {first} 条起）没有任何签名覆盖，持有这份文件的人可能改动过它们。请用你保存的检查点（--since）核对，或索取带有签名树头的数据库。",
+        "en": "Note: {count} events (from #{first} on) are covered by no signature: anyone with the file could have changed them. "
+              "Check them against a checkpoint you kept (--since), or ask for the database with its signed head.",
+    },
+    "ledger.verify_snapshots_ignored": {
+        "zh": "忽略了 {count} 个其他版本的缓存快照（deliberate 从不读取它们）。",
+        "en": "{count} cached snapshots of another version were ignored (deliberate never reads them).",
+    },
+    "ledger.dir_checkpoint_newer": {
+        "zh": "checkpoint.txt 是比封存时（{sealed} 条）更新的签名检查点（{size} 条）：上次封存被中断了，请再运行一次 deliberate seal。",
+        "en": "checkpoint.txt holds a newer signed checkpoint ({size} events) than the seal ({sealed}): "
+              "a seal was interrupted; run deliberate seal again.",
     },
     "ledger.dir_ok": {
         "zh": "{path}：{files} 个文件与签名清单完全一致（签名密钥指纹 {fingerprint}）。",

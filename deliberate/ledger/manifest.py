@@ -33,13 +33,22 @@ FILE_NAME = "deliberate-manifest.txt"
 CHECKPOINT_FILE = "checkpoint.txt"
 
 
-class ManifestError(ValueError):
-    """A manifest body that does not follow the format."""
+# Every `ManifestError.reason`; the edges say each as the catalog sentence ``ledger.manifest.<reason>``.
+REASONS = (
+    "header", "missing_lines", "expected_line", "bad_public_key", "bad_checkpoint_root", "bad_checkpoint",
+    "bad_file_line", "listed_twice", "unlistable_path",
+)
 
-    def __init__(self, line: int, detail: str):
-        super().__init__(f"line {line}: {detail}")
+
+class ManifestError(ValueError):
+    """A manifest body that does not follow the format: `reason` (one of REASONS) at `line`, with `params`."""
+
+    def __init__(self, line: int, reason: str, detail: str = "", **params: str):
+        super().__init__(f"line {line}: {reason} {detail}".rstrip())
         self.line = line
+        self.reason = reason
         self.detail = detail
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -52,8 +61,9 @@ class Manifest:
 
 
 def valid_path(path: str) -> bool:
+    """A listable path: relative, '/'-separated, no empty, '.' or '..' part, no control character."""
     parts = path.split("/")
-    return bool(path) and "\n" not in path and "\r" not in path and all(
+    return bool(path) and not any(ch < " " or ch == "\x7f" for ch in path) and all(
         part not in ("", ".", "..") for part in parts
     )
 
@@ -72,7 +82,7 @@ def body(manifest: Manifest) -> str:
         lines.append(f"checkpoint {size} {base64.b64encode(root).decode()}")
     for path in sorted(manifest.files):
         if not valid_path(path):
-            raise ManifestError(len(lines) + 1, f"cannot list the path {path!r}")
+            raise ManifestError(len(lines) + 1, "unlistable_path", repr(path), path=repr(path))
         digest = manifest.files[path]
         lines.append(f"file {digest} {path}")
     return "\n".join(lines) + "\n"
@@ -83,17 +93,17 @@ def parse(text: str) -> Manifest:
     if lines and lines[-1] == "":
         lines.pop()
     if not lines or lines[0] != HEADER:
-        raise ManifestError(1, f"expected {HEADER!r}")
+        raise ManifestError(1, "header", HEADER)
     if len(lines) < 5:
-        raise ManifestError(len(lines) + 1, "origin, key, public-key and checkpoint lines are required")
+        raise ManifestError(len(lines) + 1, "missing_lines")
     origin = _field(lines[1], "origin", 2)
     fingerprint = _field(lines[2], "key", 3)
     try:
         public_key = base64.b64decode(_field(lines[3], "public-key", 4), validate=True)
     except (binascii.Error, ValueError):
-        raise ManifestError(4, "bad public key") from None
+        raise ManifestError(4, "bad_public_key") from None
     if len(public_key) != 32:
-        raise ManifestError(4, "bad public key")
+        raise ManifestError(4, "bad_public_key")
     checkpoint_text = _field(lines[4], "checkpoint", 5)
     checkpoint = None
     if checkpoint_text != "none":
@@ -101,18 +111,18 @@ def parse(text: str) -> Manifest:
         try:
             root = base64.b64decode(root_text, validate=True)
         except (binascii.Error, ValueError):
-            raise ManifestError(5, "bad checkpoint root") from None
+            raise ManifestError(5, "bad_checkpoint_root") from None
         if not size_text.isdigit() or len(root) != 32:
-            raise ManifestError(5, "bad checkpoint")
+            raise ManifestError(5, "bad_checkpoint")
         checkpoint = (int(size_text), root)
     files: dict[str, str] = {}
     for number, line in enumerate(lines[5:], 6):
         digest_path = _field(line, "file", number)
         digest, _, path = digest_path.partition(" ")
         if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest) or not valid_path(path):
-            raise ManifestError(number, line[:80])
+            raise ManifestError(number, "bad_file_line", line[:80])
         if path in files:
-            raise ManifestError(number, f"{path} is listed twice")
+            raise ManifestError(number, "listed_twice", path, path=path)
         files[path] = digest
     return Manifest(origin, fingerprint, public_key, checkpoint, files)
 
@@ -120,7 +130,7 @@ def parse(text: str) -> Manifest:
 def _field(line: str, name: str, number: int) -> str:
     prefix = name + " "
     if not line.startswith(prefix) or not line[len(prefix):]:
-        raise ManifestError(number, f"expected a {name!r} line")
+        raise ManifestError(number, "expected_line", name, name=name)
     return line[len(prefix):]
 
 

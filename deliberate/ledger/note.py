@@ -11,8 +11,8 @@ over the body bytes. A checkpoint (https://c2sp.org/tlog-checkpoint) is a note
 whose body is the log's origin line, its size in decimal, and its root hash in
 base64, each on a line of its own.
 
-Every malformed input raises `NoteError` whose `reason` names what is wrong and
-`line` which line, so the CLI can say it in one line.
+Every malformed input raises `NoteError` whose `reason` (one of `REASONS`) names
+what is wrong and `line` which line; the edges say it as a catalog sentence.
 """
 
 from __future__ import annotations
@@ -31,8 +31,15 @@ ALG_ED25519 = b"\x01"
 MAX_SIGNATURES = 100
 
 
+# Every `NoteError.reason`; the edges say each as the catalog sentence ``ledger.note.<reason>``.
+REASONS = (
+    "not_text", "no_final_newline", "no_signatures", "bad_body", "control_character",
+    "too_many_signatures", "bad_signature_line", "bad_key_name", "bad_origin", "bad_checkpoint",
+)
+
+
 class NoteError(ValueError):
-    """A note or checkpoint that does not follow its format."""
+    """A note or checkpoint that does not follow its format (`reason` is one of REASONS)."""
 
     def __init__(self, reason: str, line: int | None = None, detail: str = ""):
         super().__init__(f"{reason} (line {line}): {detail}" if line else f"{reason}: {detail}")
