@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Iterator
 
 from deliberate.ledger import tree_store
 from deliberate.record import (
-    FORMAT, FORMAT_VERSION, GENESIS, Event, StoredEvent, canonical_json, nfc, record_bytes,
+    FORMAT, FORMAT_VERSION, GENESIS, READABLE_VERSIONS, Event, StoredEvent, canonical_json, nfc, record_bytes,
 )
 from deliberate.refusal import BadInput
 
@@ -40,6 +41,7 @@ BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 CREATE TABLE IF NOT EXISTS snapshots (seq INTEGER PRIMARY KEY, state TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS signed_head (id INTEGER PRIMARY KEY CHECK (id = 1), size INTEGER NOT NULL, note TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS member_private (
     member_id TEXT PRIMARY KEY,
     unit TEXT,
@@ -63,8 +65,11 @@ class Store:
         if path.exists() and path.stat().st_size > 0:
             raise BadInput("store.exists", path=str(path))
         try:
+            _private_file(path)  # 0600 before SQLite writes a byte; its -wal and -shm take the same mode
             conn = _connect(path)
-        except sqlite3.OperationalError as exc:
+        except PermissionError as exc:
+            raise BadInput("store.cannot_create", path=str(path), why=exc.strerror or str(exc)) from exc
+        except (sqlite3.OperationalError, OSError) as exc:
             raise BadInput("store.cannot_create", path=str(path), why=str(exc)) from exc
         try:
             with conn:
@@ -84,14 +89,21 @@ class Store:
         path = Path(path)
         if not path.exists():
             raise BadInput("store.missing", path=str(path))
+        check_ours(path)  # first, and read-only: an empty file or another program's is left as it is
+        conn = _connect_or_read_only(path)
         try:
-            conn = _connect(path)
             row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
         except sqlite3.DatabaseError as exc:
+            conn.close()
             raise BadInput("store.not_ours", path=str(path)) from exc
         if row is None or row[0] != FORMAT:
             conn.close()
             raise BadInput("store.not_ours", path=str(path))
+        version = conn.execute("SELECT value FROM meta WHERE key = 'format_version'").fetchone()
+        if version is None or version[0] not in READABLE_VERSIONS:  # written by a newer deliberate
+            conn.close()
+            raise BadInput("store.format_version", path=str(path), version=version[0] if version else "-",
+                           readable=", ".join(READABLE_VERSIONS))
         return cls(path, conn)
 
     def close(self) -> None:
@@ -164,18 +176,14 @@ class Store:
         tree_store.append_leaves(self.conn, seq - len(rows), leaves)
         return stored
 
-    # -- the projection cache ------------------------------------------------
-    def latest_snapshot(self) -> tuple[int, str] | None:
-        return self.conn.execute(
-            "SELECT seq, state FROM snapshots ORDER BY seq DESC LIMIT 1"
-        ).fetchone()
-
-    def save_snapshot(self, seq: int, state_text: str) -> None:
-        self.conn.execute("DELETE FROM snapshots WHERE seq < ?", (seq,))
-        self.conn.execute("INSERT OR REPLACE INTO snapshots(seq, state) VALUES (?, ?)", (seq, state_text))
-
-    def drop_snapshots(self) -> None:
-        self.conn.execute("DELETE FROM snapshots")
+    # -- the signed tree head -------------------------------------------------
+    def save_head(self, size: int, note_text: str) -> None:
+        """Keep the newest signed tree head (a C2SP checkpoint note over the first `size` events)."""
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS signed_head "
+            "(id INTEGER PRIMARY KEY CHECK (id = 1), size INTEGER NOT NULL, note TEXT NOT NULL)"
+        )
+        self.conn.execute("INSERT OR REPLACE INTO signed_head(id, size, note) VALUES (1, ?, ?)", (size, note_text))
 
     # -- private details, never part of the record --------------------------
     def set_private(self, member_id: str, unit: str | None, phone: str | None, id_number: str | None) -> None:
@@ -185,10 +193,98 @@ class Store:
         )
 
     def private(self) -> dict[str, dict[str, str | None]]:
+        if not self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'member_private'"
+        ).fetchone():
+            return {}  # a public copy: the log without the private table
         return {
             row[0]: {"unit": row[1], "phone": row[2], "id_number": row[3]}
             for row in self.conn.execute("SELECT member_id, unit, phone, id_number FROM member_private")
         }
+
+    def erase_private(self, member_id: str) -> None:
+        """Forget a member's private details (inside the removal's transaction), bytes and all.
+
+        secure_delete overwrites the deleted row with zeros; `truncate_wal` after the
+        commit copies that page over the old one and empties the write-ahead log.
+        """
+        self.conn.execute("PRAGMA secure_delete=ON")
+        self.conn.execute("DELETE FROM member_private WHERE member_id = ?", (member_id,))
+
+    def truncate_wal(self) -> bool:
+        """Checkpoint the write-ahead log into the database and empty it; False if a reader held it."""
+        busy, _, _ = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return busy == 0
+
+    # -- facts about the file itself, outside the record ---------------------
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_ours(path: Path) -> None:
+    """BadInput unless `path` is a deliberate database; reads only, and writes no file beside it.
+
+    An empty file and a file that is not SQLite are told from their bytes. Another
+    SQLite file is looked into with a read-only connection: `immutable` when no
+    write-ahead log is beside it (so none is made), else read-only through the log.
+    """
+    if path.is_dir():
+        raise BadInput("store.not_ours", path=str(path))
+    try:
+        with open(path, "rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise BadInput("store.unreadable", path=str(path), why=exc.strerror or str(exc)) from None
+    if not header:
+        raise BadInput("store.empty", path=str(path))
+    if header != SQLITE_HEADER:
+        raise BadInput("store.not_ours", path=str(path))
+    live = Path(str(path) + "-wal").exists()
+    conn = _read_only(path, immutable=not live)
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    finally:
+        conn.close()
+    if row is None or row[0] != FORMAT:
+        raise BadInput("store.not_ours", path=str(path))
+
+
+def _read_only(path: Path, immutable: bool = False) -> sqlite3.Connection:
+    mode = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, isolation_level=None, timeout=10)
+
+
+def _connect_or_read_only(path: Path) -> sqlite3.Connection:
+    """The usual connection; on read-only media or a read-only file, a read-only one.
+
+    Reads work; a write fails with "readonly", which the CLI says in one line.
+    """
+    try:
+        return _connect(path)
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise
+    conn = _read_only(path)
+    try:
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+    # A folder nobody can write: no other writer either, so the file can be read as it stands.
+    return _read_only(path, immutable=True)
+
+
+def _private_file(path: Path) -> None:
+    """Make `path` (new or empty) readable and writable by its owner only."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

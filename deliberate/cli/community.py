@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from deliberate.cli.context import current
+from deliberate.cli.params import NAME, REASON, TITLE
 from deliberate.cli.table import table
 
 
 @click.command()
-@click.argument("name")
+@click.argument("name", type=TITLE)
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
               help="规则文件 / rules file (default rules/luohu_ten.yaml)")
 def init(name, rules_file):
@@ -20,22 +23,34 @@ def init(name, rules_file):
 
 
 def create_community(session, name: str, rules_file: str | None) -> None:
+    """Build the database and its key under temporary names, then put them in place.
+
+    A kill at any instant leaves no database (and `init` works again) or a complete one:
+    everything is made in a hidden folder beside the database, ``.<db>.init-<pid>``;
+    the key is linked into place first, the database last. A kill between the two
+    leaves a key whose twin is still in that folder: the next `init` recognises it
+    (the same file) and takes it away. `session.extras["meta"]` rows (the demo's mark)
+    are written before the database appears.
+    """
+    from deliberate.app import open_app
     from deliberate.roster import CreateCommunity
     from deliberate.rules import DEFAULT_RULES, load_rules
 
     path = Path(rules_file) if rules_file else DEFAULT_RULES
     rules, _text = load_rules(path)
-    app = session.create_app()
-    made_key = False
-    try:
-        public_key = _make_key(session.db_path)
-        made_key = True
-        app.execute(CreateCommunity(session.now(), name, rules.to_dict(), path.name, public_key))
-    except BaseException:
-        session.close()
-        # Take away only what this init made: never a key that was already there.
-        _remove_database(session.db_path, with_key=made_key)
-        raise
+    session.close()
+    final = session.db_path
+    with _draft(final) as draft:
+        app = open_app(draft, create=True)
+        try:
+            public_key = _make_key(draft)
+            app.execute(CreateCommunity(session.now(), name, rules.to_dict(), path.name, public_key))
+            for key, value in session.extras.get("meta", {}).items():
+                app.store.set_meta(key, value)
+            app.store.truncate_wal()  # everything in the one file that is moved
+        finally:
+            app.close()
+        _put_in_place(draft, final)
     data = {"community": name, "db": str(session.db_path), "rules": path.name}
     text = session.t("community.created", name=name, db=session.db_path, rules=rules.name(session.lang))
     if public_key:
@@ -56,11 +71,103 @@ def _make_key(db_path: Path) -> str:
     return base64.b64encode(keys.public_bytes(keys.create_key(db_path))).decode("ascii")
 
 
-def _remove_database(path: Path, with_key: bool) -> None:
-    for suffix in ("", "-wal", "-shm") + ((".key",) if with_key else ()):
-        candidate = Path(str(path) + suffix)
-        if candidate.exists():
-            candidate.unlink()
+DRAFT_MARK = ".init-"
+
+
+@contextmanager
+def _draft(final: Path):
+    """The path of a database being built in a private folder beside `final`; the folder goes at the end."""
+    import shutil
+
+    from deliberate.ledger import keys
+    from deliberate.refusal import BadInput
+
+    _clear_leftovers(final)
+    if _holds_data(final):
+        raise BadInput("store.exists", path=str(final))
+    if keys.key_path(final).exists():
+        raise BadInput("ledger.key_exists", path=str(keys.key_path(final)))
+    work = final.parent / f".{final.name}{DRAFT_MARK}{os.getpid()}"
+    try:
+        work.mkdir(mode=0o700)
+    except OSError as exc:
+        raise BadInput("store.cannot_create", path=str(final), why=exc.strerror or str(exc)) from None
+    try:
+        yield work / final.name
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _holds_data(path: Path) -> bool:
+    """A file with content, or an empty one whose write-ahead log has some: not ours to replace."""
+    wal = Path(str(path) + "-wal")
+    return (path.exists() and path.stat().st_size > 0) or (wal.exists() and wal.stat().st_size > 0)
+
+
+def _clear_leftovers(final: Path) -> None:
+    """Take away the folders of inits that were killed; and the key one of them put in place, if any."""
+    import shutil
+
+    from deliberate.ledger import keys
+
+    prefix = f".{final.name}{DRAFT_MARK}"
+    try:
+        found = [p for p in final.parent.iterdir() if p.name.startswith(prefix) and p.is_dir()]
+    except OSError:
+        return
+    for work in found:
+        pid = work.name[len(prefix):]
+        if not pid.isdigit() or _running(int(pid)):
+            continue
+        placed, twin = keys.key_path(final), keys.key_path(work / final.name)
+        if placed.exists() and twin.exists() and not final.exists() and os.path.samefile(placed, twin):
+            placed.unlink()  # killed between the key and the database: the key is that init's own
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # a folder with our number is an earlier process's: ours is not made yet
+    if os.name == "nt":
+        return True  # no safe way to ask on Windows: leave it
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _put_in_place(draft: Path, final: Path) -> None:
+    """Link the key, then the database, to their names; never over a file that holds something."""
+    from deliberate.ledger import keys
+
+    _link(keys.key_path(draft), keys.key_path(final), "ledger.key_exists")
+    try:
+        _link(draft, final, "store.exists", replace_empty=True)
+    except BaseException:
+        keys.key_path(final).unlink(missing_ok=True)  # linked a moment ago: ours
+        raise
+    if os.name == "posix":
+        folder = os.open(final.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+def _link(source: Path, target: Path, exists_key: str, replace_empty: bool = False) -> None:
+    from deliberate.refusal import BadInput
+
+    try:
+        os.link(source, target)  # atomic, and refuses an existing name
+        return
+    except OSError:
+        pass  # the name is taken, or a file system without hard links: check, then rename
+    if target.exists() and (not replace_empty or _holds_data(target)):
+        raise BadInput(exists_key, path=str(target))
+    os.replace(source, target)  # over an empty file (as `Store.create` allows), or without hard links
 
 
 # -- the roster ----------------------------------------------------------------
@@ -72,10 +179,10 @@ def member():
 
 
 @member.command("add")
-@click.argument("name")
-@click.option("--unit", help="住址单元 / unit address (private)")
+@click.argument("name", type=NAME)
+@click.option("--unit", type=TITLE, help="住址单元 / unit address (private)")
 @click.option("--phone", help="电话 / phone (private)")
-@click.option("--role", default="", help="角色 / role, e.g. 居民代表")
+@click.option("--role", default="", type=TITLE, help="角色 / role, e.g. 居民代表")
 @click.option("--id-number", help="身份证号 / ID number (private)")
 def member_add(name, unit, phone, role, id_number):
     """添加一名成员 / Add one member."""
@@ -143,15 +250,24 @@ def member_list(show_private):
 
 
 @member.command("remove")
-@click.argument("name")
-@click.option("--reason", default="", help="原因 / reason")
+@click.argument("name", type=NAME)
+@click.option("--reason", default="", type=REASON, help="原因 / reason")
 def member_remove(name, reason):
-    """移出名册 (记录保留) / Take a member off the roster (the record keeps them)."""
+    """移出名册并删除其隐私信息 (记录保留姓名) / Take a member off the roster and erase their private details."""
     from deliberate.roster import RemoveMember
 
+    def erase_private(store, stored):
+        # PIPL's right to deletion: unit, phone and ID number live outside the log, and go with the removal
+        for event in stored:
+            if event.type == "member_removed":
+                store.erase_private(event.payload["id"])
+
     session = current()
-    session.app().execute(RemoveMember(session.now(), name, reason))
-    session.emit({"removed": name}, session.t("roster.removed", name=name))
+    app = session.app()
+    app.execute(RemoveMember(session.now(), name, reason), on_recorded=erase_private)
+    app.store.truncate_wal()  # the zeroed page over the old one, and no old copy left in the log file
+    session.emit({"removed": name, "private_erased": True},
+                 session.t("roster.removed", name=name) + "\n" + session.t("roster.private_erased", name=name))
 
 
 # -- the rules -------------------------------------------------------------------

@@ -7,7 +7,9 @@ standard input, so it can be driven by another program.
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -70,6 +72,8 @@ def handle(session, line: str) -> int | None:
     if words and words[0] in NOT_IN_SCRIPTS:
         session.echo(session.t("script.not_in_script", verb=words[0]), err=True)
         return 2
+    if session._app is not None:
+        session._app.catch_up()  # what another writer recorded since the last line (read-only verbs too)
     return invoke(root, words, session)
 
 
@@ -104,10 +108,8 @@ def _piped(session) -> None:
 def _interactive(session) -> None:
     from prompt_toolkit import PromptSession
     from prompt_toolkit.completion import WordCompleter
-    from prompt_toolkit.history import FileHistory
-
     parts = toolbars()
-    history = FileHistory(str(session.db_path) + ".history")
+    history = private_history(Path(str(session.db_path) + ".history"))
 
     def bottom():
         fragments: list[tuple[str, str]] = []
@@ -134,3 +136,52 @@ def _interactive(session) -> None:
         if code is None:
             break
         _after(session, code)
+
+
+# -- the history file: its owner's only, and no private details in it ---------------------
+
+PRIVATE_OPTIONS = ("--phone", "--id-number", "--unit")
+
+
+def carries_private(line: str) -> bool:
+    """A line that types a member's unit, phone or ID number (in any spelling of the option)."""
+    return any(option in line for option in PRIVATE_OPTIONS)
+
+
+def private_history(path: Path):
+    """The console's history beside the database: mode 0600, and a line carrying private
+    details is never written to it (it stays in this session's memory, for the arrow keys).
+
+    The whole line is dropped rather than masked: a masked line is no use to recall, and
+    masking would have to parse every way an option's value can be typed. Entries an earlier
+    version wrote are scrubbed when the console opens.
+    """
+    from prompt_toolkit.history import FileHistory
+
+    class PrivateHistory(FileHistory):
+        def store_string(self, string: str) -> None:
+            if not carries_private(string):
+                super().store_string(string)
+
+    _own_and_scrub(path)
+    return PrivateHistory(str(path))
+
+
+def _own_and_scrub(path: Path) -> None:
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+    os.chmod(path, 0o600)
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    if not carries_private(text):
+        return
+    # prompt_toolkit's format: an entry is "\n# <time>\n" and then "+<line>\n" for each of its lines
+    entries: list[list[str]] = [[]]
+    for line in text.splitlines(keepends=True):
+        if line.startswith("#"):
+            entries.append([])
+        entries[-1].append(line)
+    kept = ["".join(e) for e in entries if not carries_private("".join(e))]
+    scratch = path.with_name(path.name + ".scrub")
+    fd = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write("".join(kept))
+    os.replace(scratch, path)

@@ -1,16 +1,27 @@
-"""`demo --dir DIR`: the sample meeting, from a GB18030 roster to the closing of the meeting."""
+"""`demo --dir DIR`: the sample meeting, from a GB18030 roster to the closing of the meeting.
+
+The demo replaces only a database it made itself: its `init` writes the meta row
+``made_by = demo`` into the database before the file appears (see `create_community`),
+and a `DIR/deliberate.db` without that mark is left as it is (exit 2). The roster
+is imported straight from the package data, so no copy of its phones and ID numbers
+is left in DIR: they live in the database's member_private table only.
+"""
 
 from __future__ import annotations
 
-import shutil
+import importlib.resources
+import sqlite3
 from pathlib import Path
 
 import click
 
 from deliberate.cli.context import DONE, Session, current
 
-DEMO_DATA = Path(__file__).resolve().parent.parent / "demo"
+DEMO_DATA = importlib.resources.files("deliberate") / "demo"  # package data: in a wheel as in the checkout
 COMMUNITY = "文华社区居民议事会"
+MADE_BY = ("made_by", "demo")          # the meta row that marks a demo's database
+LEGACY_ROSTER = "residents_gb18030.csv"  # the copy earlier demos left beside their database
+DEMO_FILES = ("", "-wal", "-shm", ".key", ".history")
 
 
 def setup_lines(roster_csv: Path) -> list[str]:
@@ -22,33 +33,83 @@ def setup_lines(roster_csv: Path) -> list[str]:
 @click.option("--dir", "directory", default="demo", type=click.Path(file_okay=False),
               help="示例输出目录 / where the sample goes (default ./demo)")
 def demo(directory):
-    """示例会议 / Run the sample meeting into DIR/deliberate.db (replacing an earlier demo)."""
+    """示例会议 / Run the sample meeting into DIR/deliberate.db (replacing only an earlier demo)."""
     from deliberate.cli.script import run_lines
 
     outer = current()
     target = Path(directory)
     target.mkdir(parents=True, exist_ok=True)
     db = target / "deliberate.db"
-    for suffix in ("", "-wal", "-shm", ".key", ".history"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
-    roster = target / "residents_gb18030.csv"
-    shutil.copyfile(DEMO_DATA / "residents.csv", roster)
+    clear_earlier_demo(db)
     session = Session(db_path=db, lang=outer.lang, json=outer.json, out=outer.out)
+    session.extras["meta"] = dict([MADE_BY])
     meeting = DEMO_DATA / "meeting.txt"
-    # the community, the meeting, then the council's project list for researchers (pabulib format)
-    parts = [(setup_lines(roster), "demo"),
-             (meeting.read_text(encoding="utf-8").splitlines(), meeting.name),
-             ([f"ballot export '{target / 'projects.pb'}'"], "demo")]
     code, ran = DONE, 0
     try:
-        for lines, source in parts:
-            code, more, _ = run_lines(session, lines, source)
-            ran += more
-            if code != DONE:
-                break
+        # a real path to the packaged roster (a temporary copy, removed on leaving, only from a zipped install)
+        with importlib.resources.as_file(DEMO_DATA / "residents.csv") as roster:
+            # the community, the meeting, then the council's project list for researchers (pabulib format)
+            parts = [(setup_lines(roster), "demo"),
+                     (meeting.read_text(encoding="utf-8").splitlines(), meeting.name),
+                     ([f"ballot export '{target / 'projects.pb'}'"], "demo")]
+            for lines, source in parts:
+                code, more, _ = run_lines(session, lines, source)
+                ran += more
+                if code != DONE:
+                    break
     finally:
         session.close()
     if code != DONE:
         raise click.exceptions.Exit(code)
     outer.emit({"db": str(db), "lines": ran},
                outer.t("demo.done", db=db, lines=ran))
+
+
+def clear_earlier_demo(db: Path) -> None:
+    """Remove an earlier demo's database and files; refuse (BadInput) if `db` is anything else."""
+    from deliberate.refusal import BadInput
+
+    if not db.exists():
+        return  # stray files beside no database are left to `init`, which refuses to build over them
+    legacy = db.with_name(LEGACY_ROSTER)
+    if not (_marked(db) or _legacy_demo(db, legacy)):
+        raise BadInput("demo.not_a_demo", path=str(db))
+    for suffix in DEMO_FILES:
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    legacy.unlink(missing_ok=True)
+
+
+def _read(db: Path, sql: str) -> tuple | None:
+    """One row from a deliberate database, read only: no byte of it or beside it is written."""
+    from deliberate.refusal import BadInput
+    from deliberate.store import check_ours
+
+    try:
+        check_ours(db)
+    except BadInput:
+        return None
+    live = Path(str(db) + "-wal").exists()
+    mode = "mode=ro" if live else "mode=ro&immutable=1"
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?{mode}", uri=True)
+    try:
+        return conn.execute(sql).fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+
+
+def _marked(db: Path) -> bool:
+    return _read(db, f"SELECT value FROM meta WHERE key = '{MADE_BY[0]}'") == (MADE_BY[1],)
+
+
+def _legacy_demo(db: Path, roster: Path) -> bool:
+    """A demo made before the mark: the sample community, with the sample roster's copy beside it."""
+    import json
+
+    try:
+        same_roster = roster.read_bytes() == (DEMO_DATA / "residents.csv").read_bytes()
+    except OSError:
+        return False
+    first = _read(db, "SELECT payload FROM events WHERE seq = 1 AND type = 'community_created'")
+    return same_roster and first is not None and json.loads(first[0]).get("name") == COMMUNITY

@@ -55,6 +55,10 @@ COMMANDS = {
     "seal": "deliberate.cli.ledger:seal",
     "proof": "deliberate.cli.ledger:proof",
     "key": "deliberate.cli.ledger:key",
+    "public-copy": "deliberate.cli.public_copy:public_copy",
+    # projections of the log (view_* tables) and export to a spreadsheet
+    "tables": "deliberate.cli.export:tables",
+    "export": "deliberate.cli.export:export",
 }
 
 
