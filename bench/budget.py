@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 
-from benchkit import prepare  # noqa: E402
+from benchkit import prepare, reference  # noqa: E402
 
 ROOT = prepare()
 
@@ -33,6 +33,7 @@ def load() -> str:
 
 
 def main() -> int:
+    print(reference())
     repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 3
     print(f"load average (1, 5, 15 min): {load()}")
     files = sorted(DATA.glob("*.pb"), key=lambda p: p.stat().st_size)

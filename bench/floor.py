@@ -15,13 +15,16 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchkit import prepare, reference  # noqa: E402
+
+ROOT = prepare()
 MEMBERS = 200
 TARGET_MS = 10.0
 
 
 def main() -> None:
+    print(reference())
     from deliberate.cli.console import handle
     from deliberate.cli.context import DONE, Session
     from deliberate.floor import queue

@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchkit import prepare  # noqa: E402
+from benchkit import prepare, reference  # noqa: E402
 
 ROOT = prepare()
 
@@ -81,6 +81,7 @@ def _in_process(db: Path) -> tuple[float, float, float]:
 
 
 def main() -> int:
+    print(reference())
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         path = work / "meeting.txt"

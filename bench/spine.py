@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchkit import prepare  # noqa: E402
+from benchkit import prepare, reference  # noqa: E402
 
 ROOT = prepare()
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "DELIBERATE_LANG": "en"}
@@ -55,6 +55,7 @@ def build_script(folder: Path) -> Path:
 
 
 def main() -> None:
+    print(reference())
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         db = folder / "bench.db"
@@ -71,7 +72,7 @@ def main() -> None:
         folds = []
         for _ in range(3):
             start = time.perf_counter()
-            rebuild(store, use_snapshot=False)
+            rebuild(store)
             folds.append(time.perf_counter() - start)
         store.close()
 
