@@ -22,8 +22,9 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/deliberate demo --dir demo
 
+# One worker per core (pytest-xdist); each test's files are its own (tmp_path), so any order is safe.
 test: $(STAMP) system-tools
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 bench: $(STAMP)
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done

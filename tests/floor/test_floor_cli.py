@@ -10,34 +10,14 @@ import pytest
 
 from deliberate.rules import BUILTIN_DIR
 
-MEMBERS = ("李明", "王芳", "陈静", "刘洋", "赵磊", "黄丽", "周杰")
 BOTH = pytest.mark.parametrize("rules_file, prefix", [("luohu_ten.yaml", "luohu"), ("robert.yaml", "ronr")])
 
 
-class Clock:
-    """Minutes and seconds after 19:00 on the day of the sample meeting."""
-
-    def __init__(self):
-        self.seconds = 0
-
-    def __call__(self, step: float = 1) -> str:
-        self.seconds += step
-        whole = int(self.seconds)
-        millis = round((self.seconds - whole) * 1000)
-        return f"2026-11-20T{19 + whole // 3600:02d}:{whole // 60 % 60:02d}:{whole % 60:02d}.{millis:03d}+08:00"
-
-
 def debate(council, rules_file: str = "luohu_ten.yaml", motion: str = "在3号楼加装电梯", maker: str = "王芳"):
-    """A community, a meeting with everyone present, and a motion moved, seconded and stated."""
-    clock = Clock()
-    council.clock = clock
-    ok(council("init", "文华社区居民议事会", "--rules", str(BUILTIN_DIR / rules_file), at=clock()))
-    for name in MEMBERS:
-        ok(council("member", "add", name, at=clock()))
-    ok(council("meeting", "open", "第4次居民议事会", "--chair", "李明", at=clock()))
-    ok(council("attend", *MEMBERS[1:], at=clock()))
-    ok(council("move", motion, "--by", maker, at=clock()))
-    ok(council("second", "--by", "刘洋" if maker != "刘洋" else "陈静", at=clock()))
+    """The floor's community of eight, everyone present, and a motion moved, seconded and stated."""
+    council.seat(8, rules_file, present="all")
+    ok(council("move", motion, "--by", maker, at=council.clock()))
+    ok(council("second", "--by", "刘洋" if maker != "刘洋" else "陈静", at=council.clock()))
     return council
 
 
@@ -80,7 +60,6 @@ def floor_events(council, kind: str) -> list[dict]:
 
 @BOTH
 def test_a_hand_with_nothing_pending_is_refused(council, rules_file, prefix):
-    council.clock = Clock()
     ok(council("init", "文华", "--rules", str(BUILTIN_DIR / rules_file), at=council.clock()))
     ok(council("member", "add", "王芳", at=council.clock()))
     ok(council("meeting", "open", "第4次", "--chair", "王芳", at=council.clock()))
@@ -324,13 +303,11 @@ def test_a_script_runs_the_debate_and_stops_at_the_refused_third_speech(council,
     assert durations == [110, 70, 60]
 
 
-def test_the_program_itself_answers_the_floor_verbs(tmp_path):
+def test_the_program_itself_answers_the_floor_verbs(council):
     from tests.conftest import run_cli
 
-    db = str(tmp_path / "c.db")
+    db = str(council.seat(4, present=("王芳", "刘洋")).db)
     steps = [
-        ["init", "文华"], ["member", "add", "李明"], ["member", "add", "王芳"], ["member", "add", "刘洋"],
-        ["meeting", "open", "第4次", "--chair", "李明"], ["attend", "王芳", "刘洋"],
         ["move", "在3号楼加装电梯", "--by", "王芳"], ["second", "--by", "刘洋"],
         ["hand", "王芳", "--stance", "pro"], ["recognize"], ["speak"],
     ]

@@ -50,7 +50,7 @@ class FloorMachine(RuleBasedStateMachine):
 
     @rule(wait=WAITS)
     def recognize_next(self, wait):
-        expected = queue(self.desk.state, self.desk.rules)
+        expected = queue(self.desk.state(), self.desk.rules)
         result = self.desk.do(Recognize, wait=wait)
         if not isinstance(result, Refusal):
             assert expected, "recognised someone from an empty queue"
@@ -58,10 +58,10 @@ class FloorMachine(RuleBasedStateMachine):
 
     @rule(name=MEMBERS, wait=WAITS)
     def recognize_by_name(self, name, wait):
-        expected = queue(self.desk.state, self.desk.rules)
+        expected = queue(self.desk.state(), self.desk.rules)
         result = self.desk.do(Recognize, name, wait=wait)
         if not isinstance(result, Refusal):
-            assert result[0].payload["member"] == expected[0].member == self.desk.id(name)
+            assert result[0].payload["member"] == expected[0].member == self.desk.member(name)
 
     @rule(stance=STANCES, wait=WAITS)
     def speak(self, stance, wait):
@@ -81,19 +81,19 @@ class FloorMachine(RuleBasedStateMachine):
 
     @rule(debatable=st.booleans())
     def subsidiary_motion(self, debatable):
-        if len(self.desk.state._desk_stack) < 4:
+        if len(self.desk.state()._desk_stack) < 4:
             self.desk.pending(f"q{self.next_question}", maker="刘洋", debatable=debatable, text="附属动议")
             self.next_question += 1
 
     @rule()
     def dispose(self):
-        if len(self.desk.state._desk_stack) > 1:
+        if len(self.desk.state()._desk_stack) > 1:
             self.desk.dispose()
 
     # -- what must always hold -------------------------------------------------
     @invariant()
     def no_member_exceeds_the_count_limit(self):
-        floor = floor_of(self.desk.state)
+        floor = floor_of(self.desk.state())
         limit = self.desk.rules.floor.speeches_per_question
         for per_member in floor.counts.values():
             assert all(count <= limit for count in per_member.values()), floor.counts
@@ -101,15 +101,15 @@ class FloorMachine(RuleBasedStateMachine):
     @invariant()
     def the_queue_obeys_the_rules(self):
         desk, rules = self.desk, self.desk.rules.floor
-        floor = floor_of(desk.state)
-        stack = desk.state._desk_stack
+        floor = floor_of(desk.state())
+        stack = desk.state()._desk_stack
         if not stack:
             return
         question = stack[-1]
-        places = queue(desk.state, desk.rules)
+        places = queue(desk.state(), desk.rules)
         hands = {h.member: h for h in floor.hands if h.question == question.id}
         for place in places:
-            assert place.member in hands and place.member in desk.state.meeting.present
+            assert place.member in hands and place.member in desk.state().meeting.present
             assert place.member != floor.presiding_id
             assert floor.holder is None or place.member != floor.holder.member
         assert len({p.member for p in places}) == len(places)
@@ -147,7 +147,7 @@ class FloorMachine(RuleBasedStateMachine):
     def durations_are_replay_stable(self):
         desk = self.desk
         replayed = desk.refold()
-        live, again = floor_of(desk.state), floor_of(replayed)
+        live, again = floor_of(desk.state()), floor_of(replayed)
         assert [(s.member, s.seconds, s.overrun) for s in live.speeches] == \
                [(s.member, s.seconds, s.overrun) for s in again.speeches]
         starts = {}
@@ -158,8 +158,8 @@ class FloorMachine(RuleBasedStateMachine):
                 measured = seconds_between(starts[event.payload["member"]], event.at)
                 assert abs(event.payload["seconds"] - measured) < 0.001
                 assert event.payload["overrun"] == round(max(0.0, event.payload["seconds"] - event.payload["limit"]), 3)
-        replayed._desk_stack = desk.state._desk_stack
-        assert floor_view(replayed, desk.rules) == floor_view(desk.state, desk.rules)
+        replayed._desk_stack = desk.state()._desk_stack
+        assert floor_view(replayed, desk.rules) == floor_view(desk.state(), desk.rules)
 
 
 FloorMachine.TestCase.settings = settings(max_examples=150, stateful_step_count=40, deadline=None,

@@ -73,9 +73,9 @@ def test_the_presiding_chair_may_not_debate(rules_file, prefix):
 def test_the_chair_steps_down_to_speak_and_resumes_after_the_vote(rules_file, prefix):
     desk = Desk(rules_file)
     desk.pending("q1")
-    assert desk.floor.presiding_id == desk.id("李明")
+    assert desk.floor.presiding_id == desk.member("李明")
     desk.do(PassChair, "陈静")
-    assert desk.floor.presiding_id == desk.id("陈静")
+    assert desk.floor.presiding_id == desk.member("陈静")
     speech(desk, "李明", "pro")
     # the acting chair is neutral in turn
     refused(desk.do(RaiseHand, "陈静", "con"), f"{prefix}.neutral_chair")
@@ -84,7 +84,7 @@ def test_the_chair_steps_down_to_speak_and_resumes_after_the_vote(rules_file, pr
     refused(desk.do(PassChair, "李明"), "floor.use_resume")
     desk.dispose()  # voted
     assert not isinstance(desk.do(ResumeChair), Refusal)
-    assert desk.floor.presiding_id == desk.id("李明")
+    assert desk.floor.presiding_id == desk.member("李明")
     assert not desk.floor.passed
 
 
@@ -154,7 +154,7 @@ def test_luohu_lets_the_chair_depart_from_the_order_with_a_recorded_reason():
     desk.do(RaiseHand, "刘洋", "con")
     granted = desk.do(Recognize, "刘洋", override="刘洋需提前离场")
     assert granted[0].payload["override"] == {"rules": ["luohu.equal_opportunity"], "reason": "刘洋需提前离场"}
-    assert desk.floor.holder.member == desk.id("刘洋")
+    assert desk.floor.holder.member == desk.member("刘洋")
 
 
 def test_a_community_may_allow_exceptions_to_the_count_but_not_the_order():
@@ -240,12 +240,12 @@ def test_only_motions_the_chart_lets_interrupt_may_be_made_while_another_has_the
     desk.do(RaiseHand, "王芳", "pro")
     desk.do(Recognize)
     desk.do(Speak)
-    liu, wang = desk.id("刘洋"), desk.id("王芳")
-    refused(interruption(desk.state, desk.rules, "amend", liu), f"{prefix}.no_interrupting")
-    assert interruption(desk.state, desk.rules, "point_of_order", liu) is None
-    assert interruption(desk.state, desk.rules, "amend", wang) is None  # the speaker may move while speaking
+    liu, wang = desk.member("刘洋"), desk.member("王芳")
+    refused(interruption(desk.state(), desk.rules, "amend", liu), f"{prefix}.no_interrupting")
+    assert interruption(desk.state(), desk.rules, "point_of_order", liu) is None
+    assert interruption(desk.state(), desk.rules, "amend", wang) is None  # the speaker may move while speaking
     desk.do(Yield)
-    assert interruption(desk.state, desk.rules, "amend", liu) is None
+    assert interruption(desk.state(), desk.rules, "amend", liu) is None
 
 
 # -- 限时限次 time and count limits ---------------------------------------------
@@ -285,7 +285,7 @@ def test_the_limit_can_be_set_aside_with_a_reason_in_luohu():
     granted = desk.do(Recognize)  # not refused a second time for the same rule
     assert desk.name(granted[0].payload["member"]) == "王芳"
     desk.do(Speak)
-    assert desk.floor.counts["q1"][desk.id("王芳")] == 3
+    assert desk.floor.counts["q1"][desk.member("王芳")] == 3
 
 
 @BOTH
@@ -355,9 +355,9 @@ def test_the_chair_calls_a_member_to_order_with_the_reason_recorded(rules_file, 
     desk.do(Speak)
     called = desk.do(CallToOrder, "刘洋", "人身攻击")
     assert called[0].type == "called_to_order"
-    assert called[0].payload == {"member": desk.id("刘洋"), "reason": "人身攻击", "question": "q1", "had_floor": True}
+    assert called[0].payload == {"member": desk.member("刘洋"), "reason": "人身攻击", "question": "q1", "had_floor": True}
     refused(desk.do(CallToOrder, "刘洋", "  "), f"{prefix}.civility")
-    assert [(o.member, o.reason) for o in desk.floor.orders] == [(desk.id("刘洋"), "人身攻击")]
+    assert [(o.member, o.reason) for o in desk.floor.orders] == [(desk.member("刘洋"), "人身攻击")]
 
 
 # -- hands, yielding, closing ---------------------------------------------------
@@ -426,7 +426,7 @@ def test_the_floor_starts_afresh_at_each_meeting():
     desk.do(ResumeChair)
     desk.do(CloseMeeting)
     desk.do(OpenMeeting, "第5次会议", "陈静")
-    assert desk.floor.presiding_id == desk.id("陈静")
+    assert desk.floor.presiding_id == desk.member("陈静")
     assert desk.floor.counts == {} and desk.floor.speeches == []
 
 
@@ -458,6 +458,6 @@ def test_the_floor_survives_the_snapshot_codec():
     desk.do(Speak)
     desk.do(CallToOrder, "刘洋", "人身攻击")
     desk.do(PassChair, "陈静")
-    copy = codec.loads(codec.dumps(desk.state))
-    assert copy.floor == desk.state.floor
+    copy = codec.loads(codec.dumps(desk.state()))
+    assert copy.floor == desk.state().floor
     assert copy.floor.holder.speech.started_at == desk.floor.holder.speech.started_at

@@ -1,34 +1,23 @@
-"""Fixtures of the motions' story tests: a real meeting in a real SQLite file."""
+"""Fixtures of the motions' story tests: the motions' meeting (tests/conftest.py MEETING) in a real SQLite file."""
 
 from __future__ import annotations
 
 import pytest
 
-from motions_meeting import Meeting
+from tests.conftest import MEETING
 
 
 @pytest.fixture
-def meeting(tmp_path):
-    made = Meeting(tmp_path / "council.db")
-    yield made
-    made.close()
+def meeting(make_community):
+    return make_community(**MEETING)
 
 
 @pytest.fixture
-def robert(tmp_path):
-    made = Meeting(tmp_path / "robert.db", "robert.yaml")
-    yield made
-    made.close()
+def robert(make_community):
+    return make_community(rules="robert.yaml", **MEETING)
 
 
 @pytest.fixture
-def make_meeting(tmp_path):
-    made = []
-
-    def factory(**kwargs):
-        made.append(Meeting(tmp_path / f"council{len(made)}.db", **kwargs))
-        return made[-1]
-
-    yield factory
-    for one in made:
-        one.close()
+def make_meeting(make_community):
+    """`make_meeting(present=..., changes=...)`: the motions' meeting with those settings changed."""
+    return lambda **settings: make_community(**{**MEETING, **settings})

@@ -23,11 +23,11 @@ TOILET = "在水贝公园增设临时公厕"
 def test_ronr_amend_each_form_changes_the_exact_text(meeting, options, after):
     meeting.moved("main_motion", "王芳", TOILET, second="陈静")
     amend_id = meeting.moved("amend", "刘洋", second="陈静", amendment=options)
-    assert meeting.state.motions.items[amend_id].target == "q1"
+    assert meeting.state().motions.items[amend_id].target == "q1"
     result = meeting.vote(8, 2)
     assert result["text_after"] == after
     assert meeting.text("q1") == after
-    assert pending_question(meeting.state).text == after   # the text as amended, before the vote
+    assert pending_question(meeting.state()).text == after   # the text as amended, before the vote
     meeting.check_fold()
 
 
@@ -53,10 +53,10 @@ def test_secondary_amendment_amends_the_primary(meeting):
     primary = meeting.moved("amend", "刘洋", second="陈静",
                             amendment={"insert": "，并在一个月内完成", "after": "临时公厕"})
     secondary = meeting.moved("amend", "赵磊", second="陈静", amendment={"strike": "一个月", "insert": "两个月"})
-    assert meeting.state.motions.items[secondary].target == primary
+    assert meeting.state().motions.items[secondary].target == primary
     from deliberate.motions.view import motions_view
 
-    view = motions_view(meeting.state, meeting.app.rules)
+    view = motions_view(meeting.state(), meeting.app.rules)
     assert view["stack"][-1]["text_if_adopted"] == "在水贝公园增设临时公厕，并在两个月内完成"
     assert meeting.vote(7, 3)["text_after"] == "，并在两个月内完成"
     assert meeting.text(primary) == "，并在两个月内完成"

@@ -50,7 +50,7 @@ def test_ronr_12_amend_then_adopt_as_amended(meeting):
 def test_ronr_11_postpone_indefinitely_kills_the_main(meeting):
     main(meeting)
     meeting.moved("postpone_indefinitely", "刘洋", second="赵磊")
-    assert pending_question(meeting.state).debatable is True
+    assert pending_question(meeting.state()).debatable is True
     meeting.vote(6, 4)
     assert meeting.status("q1") == "postponed_indefinitely" and meeting.m.stack == []
 
@@ -60,7 +60,7 @@ def test_ronr_13_commit_sends_the_main_and_its_amendments_to_a_committee(meeting
     main(meeting)
     meeting.moved("amend", "刘洋", second="陈静", amendment={"strike": "临时"})
     refer = meeting.moved("commit_or_refer", "王芳", to="环境小组", second="刘洋")
-    assert pending_question(meeting.state).debatable == "restricted"
+    assert pending_question(meeting.state()).debatable == "restricted"
     meeting.vote(8, 2)
     assert meeting.status("q1") == "referred" and meeting.m.items["q1"].params["committee"] == "环境小组"
     assert meeting.status("q2") == "referred" and meeting.m.stack == []
@@ -84,9 +84,9 @@ def test_ronr_15_limit_debate_needs_two_thirds_and_sets_the_floor_limits(meeting
     main(meeting)
     meeting.refuse_motion("motions.input", "limit_or_extend_limits_of_debate", "刘洋")
     meeting.moved("limit_or_extend_limits_of_debate", "刘洋", second="赵磊", seconds=60, speeches=1)
-    assert pending_question(meeting.state).debatable is False
+    assert pending_question(meeting.state()).debatable is False
     meeting.vote(8, 3)
-    question = pending_question(meeting.state)
+    question = pending_question(meeting.state())
     assert question.id == "q1" and question.limits == {"seconds": 60, "speeches": 1}
 
 
@@ -95,7 +95,7 @@ def test_ronr_16_previous_question_closes_debate(meeting):
     main(meeting)
     meeting.moved("previous_question", "陈静", second="王芳")
     meeting.vote(8, 2)
-    assert pending_question(meeting.state).debatable is False
+    assert pending_question(meeting.state()).debatable is False
 
 
 @story("lay_on_the_table", "take_from_the_table")
@@ -154,7 +154,7 @@ def test_ronr_21_adjourn_closes_the_meeting_and_leaves_unfinished_business(meeti
     meeting.ok(CountVotes, 8, 2, 0)
     stored = meeting.ok(CloseVote)
     assert [e.type for e in stored] == ["vote_closed", "meeting_closed"]
-    assert not meeting.state.in_session()
+    assert not meeting.state().in_session()
     assert meeting.status("q1") == "unfinished" and meeting.m.stack == []
     meeting.check_fold()
 
@@ -163,7 +163,7 @@ def test_ronr_21_adjourn_lost_the_meeting_goes_on(meeting):
     main(meeting)
     meeting.moved("adjourn", "刘洋", second="赵磊")
     assert not meeting.vote(3, 7)["adopted"]
-    assert meeting.state.in_session() and meeting.stack_kinds() == ["main_motion"]
+    assert meeting.state().in_session() and meeting.stack_kinds() == ["main_motion"]
 
 
 @story("fix_time_to_which_to_adjourn")
@@ -185,7 +185,7 @@ def test_ronr_23_24_point_of_order_ruling_and_appeal_reverses(meeting):
     stored = meeting.ok(MakeRuling, "该动议不在议题范围内", "out_of_order")
     assert stored[0].payload["removed"] == ["q1"] and meeting.m.stack == []
     meeting.moved("appeal", "王芳", second="陈静")
-    assert pending_question(meeting.state).text == "是否维持主持人的裁决？"
+    assert pending_question(meeting.state()).text == "是否维持主持人的裁决？"
     result = meeting.vote(4, 6)
     assert result["outcome"] == "reversed" and meeting.m.rulings["r1"].reversed
     assert meeting.stack_kinds() == ["main_motion"]            # the motion is back before the meeting
@@ -239,9 +239,9 @@ def test_ronr_27_division_of_a_question(meeting):
     result = meeting.vote(8, 2)
     assert [p["id"] for p in result["parts"]] == ["q3", "q4"]
     assert meeting.status("q1") == "divided"
-    assert pending_question(meeting.state).text == "在水贝公园增设临时公厕"
+    assert pending_question(meeting.state()).text == "在水贝公园增设临时公厕"
     meeting.vote(8, 2)
-    assert pending_question(meeting.state).text == "在翠竹路增设路灯"
+    assert pending_question(meeting.state()).text == "在翠竹路增设路灯"
     meeting.vote(2, 8)
     assert (meeting.status("q3"), meeting.status("q4")) == ("adopted", "lost")
     meeting.check_fold()
@@ -335,7 +335,7 @@ def test_ronr_37_reconsider_by_the_prevailing_side_on_a_roll_call(meeting):
     refusal = meeting.refuse_motion("ronr.reconsider", "reconsider", "赵磊", question="q1")
     assert refusal.params["side"] == "yes"
     meeting.moved("reconsider", "刘洋", question="q1", second="赵磊")
-    assert pending_question(meeting.state).debatable is True          # if_target: the main is debatable
+    assert pending_question(meeting.state()).debatable is True          # if_target: the main is debatable
     meeting.vote(7, 3)
     assert meeting.stack_kinds() == ["main_motion"] and meeting.status("q1") == "pending"
     meeting.vote(2, 8)

@@ -14,12 +14,12 @@ def test_main_motion_made_seconded_and_stated(meeting):
     assert [e.type for e in stored] == ["motion_made"]
     assert stored[0].payload == {"id": "q1", "motion": "main_motion", "text": TOILET,
                                  "maker": meeting.member("王芳"), "target": None, "params": {}, "pending": True}
-    assert pending_question(meeting.state) is None   # not stated until seconded
+    assert pending_question(meeting.state()) is None   # not stated until seconded
     stored = meeting.ok(Second, "陈静")
     assert [e.type for e in stored] == ["motion_seconded", "question_stated"]
-    question = pending_question(meeting.state)
+    question = pending_question(meeting.state())
     assert (question.id, question.motion, question.text, question.debatable) == ("q1", "main_motion", TOILET, True)
-    assert pending_ids(meeting.state) == ["q1"]
+    assert pending_ids(meeting.state()) == ["q1"]
     meeting.check_fold()
 
 
@@ -80,7 +80,7 @@ def test_vote_order_is_reverse_of_stating(meeting):
     meeting.moved("previous_question", "陈静", second="王芳")
     order = []
     for _ in range(3):
-        order.append(pending_question(meeting.state).motion)
+        order.append(pending_question(meeting.state()).motion)
         meeting.vote(9, 1)
     assert order == ["previous_question", "amend", "main_motion"]
     assert meeting.status("q1") == "adopted"
@@ -115,9 +115,7 @@ def test_ronr_quorum_no_business_without_a_quorum(meeting):
 
 
 def test_quorum_not_required_when_the_rules_say_so(make_meeting):
-    from motions_meeting import with_rules
-
-    mt = make_meeting(present=["王芳", "陈静"], rules_change=with_rules("business", quorum_required=False))
+    mt = make_meeting(present=["王芳", "陈静"], changes={"business": {"quorum_required": False}})
     mt.moved("main_motion", "王芳", TOILET, second="陈静")
 
 
@@ -137,7 +135,7 @@ def test_request_to_withdraw_is_voted_when_someone_objects(meeting):
     stored = meeting.ok(Withdraw, "王芳", True)
     assert stored[0].payload["motion"] == "request_to_withdraw_or_modify_motion"
     assert meeting.stack_kinds() == ["main_motion", "request_to_withdraw_or_modify_motion"]
-    assert pending_question(meeting.state).motion == "request_to_withdraw_or_modify_motion"  # needs no second
+    assert pending_question(meeting.state()).motion == "request_to_withdraw_or_modify_motion"  # needs no second
     meeting.vote(8, 2)
     assert meeting.status("q1") == "withdrawn" and meeting.m.stack == []
 

@@ -17,7 +17,6 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from motions_meeting import NAMES, Meeting
 from deliberate import state as codec
 from deliberate.app import rebuild
 from deliberate.meeting import Attend, CloseMeeting, Depart, OpenMeeting
@@ -28,8 +27,9 @@ from deliberate.motions.rulings import DECISIONS, MakeRuling
 from deliberate.motions.stack import chart_of
 from deliberate.motions.voting import CloseVote, CountVotes, OpenVote, RecordTally, RollCall
 from deliberate.refusal import Refusal
+from tests.conftest import MEETING, ROSTER, Council
 
-names = st.sampled_from(NAMES)
+names = st.sampled_from(ROSTER)
 words = st.sampled_from(["在水贝公园增设临时公厕", "增设路灯；开放共享车位", "临时", "公厕", "一、甲\n二、乙", ""])
 amendments = st.fixed_dictionaries({}, optional={
     "insert": st.sampled_from(["，并在一个月内完成", "两座", "x"]),
@@ -60,10 +60,8 @@ def _picture(state) -> str:
 class RandomMeeting(RuleBasedStateMachine):
     def __init__(self):
         super().__init__()
-        # a RAM disk where there is one: the log is real SQLite either way, only faster to sync
-        shm = Path("/dev/shm")
-        self.dir = Path(tempfile.mkdtemp(dir=shm if shm.is_dir() else None))
-        self.meeting = Meeting(self.dir / "random.db")
+        self.dir = Path(tempfile.mkdtemp())  # on a RAM disk where there is one (tests/conftest.py)
+        self.meeting = Council(self.dir).seat(**MEETING)
         self.minute = 0
         self.refusals = 0
 
@@ -136,7 +134,7 @@ class RandomMeeting(RuleBasedStateMachine):
 
     @rule()
     def close_or_reopen(self):
-        if self.meeting.state.in_session():
+        if self.meeting.state().in_session():
             self.run(CloseMeeting)
         else:
             self.run(OpenMeeting, "续会", "李明", "张伟")
@@ -144,7 +142,7 @@ class RandomMeeting(RuleBasedStateMachine):
     # -- invariants ----------------------------------------------------------------------
     @invariant()
     def stack_is_ordered_by_rank(self):
-        state, m = self.meeting.state, self.meeting.state.motions
+        state, m = self.meeting.state(), self.meeting.state().motions
         if m is None:
             return
         chart = chart_of(self.meeting.app.rules)
@@ -167,7 +165,7 @@ class RandomMeeting(RuleBasedStateMachine):
 
     @invariant()
     def vote_only_on_the_stated_top(self):
-        m = self.meeting.state.motions
+        m = self.meeting.state().motions
         if m is not None and m.vote is not None:
             assert m.vote.question in m.stack and m.items[m.vote.question].stated
             # above the question being voted only what concerns the vote itself (a point of order)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from motions_meeting import with_rules
 from deliberate.motions.thresholds import decide_vote, needed, requirements
 from deliberate.motions.voting import CloseVote, CountVotes, OpenVote, RecordTally, RollCall
 
@@ -39,14 +38,14 @@ def test_ronr_two_thirds_for_previous_question(meeting):
 
 
 def test_majority_of_members_present_when_the_rules_say_so(make_meeting):
-    mt = make_meeting(rules_change=with_rules("voting", majority_base="present"))
+    mt = make_meeting(changes={"voting": {"majority_base": "present"}})
     mt.moved("main_motion", "王芳", TOILET, second="陈静")
     result = mt.vote(6, 1, 4)           # 6 of 12 present is not more than half
     assert (result["base"], result["base_count"], result["needed"], result["adopted"]) == ("present", 12, 7, False)
 
 
 def test_abstentions_count_when_the_rules_say_so(make_meeting):
-    mt = make_meeting(rules_change=with_rules("voting", abstentions_count=True))
+    mt = make_meeting(changes={"voting": {"abstentions_count": True}})
     mt.moved("main_motion", "王芳", TOILET, second="陈静")
     result = mt.vote(5, 3, 3)
     assert (result["base_count"], result["adopted"]) == (11, False)
@@ -132,7 +131,7 @@ def test_ronr_chair_votes_to_break_a_tie_only(robert):
 
 
 def test_chair_votes_always_when_the_rules_say_so(make_meeting):
-    mt = make_meeting(rules_change=with_rules("chair", votes="always", neutral=False))
+    mt = make_meeting(changes={"chair": {"votes": "always", "neutral": False}})
     mt.moved("main_motion", "王芳", TOILET, second="陈静")
     mt.ok(OpenVote, "roll")
     mt.ok(RollCall, ("李明", "王芳"), ("刘洋",), ())
