@@ -8,9 +8,10 @@ STAMP := $(VENV)/.installed
 
 install: $(STAMP)
 
-# Programs the tests drive besides Python: tmux runs the console in a real terminal.
+# Programs the tests drive besides Python: tmux runs the console in a real terminal;
+# Debian's chromium is the browser playwright drives (never a browser playwright downloads).
 system-tools:
-	@command -v tmux >/dev/null || { apt-get update -qq && apt-get install -y -qq tmux >/dev/null; }
+	@command -v tmux >/dev/null && command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq tmux chromium >/dev/null; }
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
