@@ -287,8 +287,12 @@ def _private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
+# How long an action waits for another writer's lock before it says the database is busy.
+BUSY_SECONDS = float(os.environ.get("DELIBERATE_BUSY_SECONDS", "10"))
+
+
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_SECONDS)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     return conn

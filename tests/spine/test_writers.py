@@ -29,3 +29,40 @@ def test_twenty_one_shot_attends_at_once_are_all_recorded(council):
     assert times == sorted(times)  # the record still runs forward
     code, answer = council.json("verify")
     assert code == 0, answer
+
+
+def test_a_lock_held_too_long_says_the_database_is_busy_and_records_nothing(seated):
+    import sqlite3
+
+    before = len(seated.events())
+    holder = sqlite3.connect(str(seated.db), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer, in the middle of its action
+    try:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "DELIBERATE_LANG": "en", "DELIBERATE_BUSY_SECONDS": "0.2"}
+        done = subprocess.run([sys.executable, "-m", "deliberate", "--db", str(seated.db), "attend", "王芳"],
+                              env=env, capture_output=True, text=True, timeout=60)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert done.returncode == 2
+    assert "busy" in done.stderr and "another deliberate is writing" in done.stderr
+    assert "permission" not in done.stderr.lower()
+    assert len(seated.events()) == before
+
+
+def test_the_console_sees_what_another_writer_recorded_before_every_line(seated):
+    import io
+    import json
+
+    from deliberate.cli.console import handle
+    from deliberate.cli.context import Session
+
+    out = io.StringIO()
+    console = Session(db_path=seated.db, lang="en", json=True, interactive=True, out=out)
+    assert handle(console, "quorum") == 0
+    first = json.loads(out.getvalue().strip().splitlines()[-1])
+    assert seated("attend", "王芳", "陈静").exit_code == 0  # a second writer: a one-shot command
+    assert handle(console, "quorum") == 0  # a read-only verb, in the console opened before
+    second = json.loads(out.getvalue().strip().splitlines()[-1])
+    console.close()
+    assert second["present"] == first["present"] + 2
