@@ -57,6 +57,8 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = path
         self.conn = conn
+        self.head: tuple[int, bytes] | None = None   # (size, root) after this connection's last append
+        self._head_table = False
 
     # -- opening -------------------------------------------------------------
     @classmethod
@@ -146,6 +148,7 @@ class Store:
             yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self.head = None  # the appended leaves are gone with the transaction
             raise
         else:
             self.conn.execute("COMMIT")
@@ -173,16 +176,24 @@ class Store:
             "INSERT INTO events(seq, type, at, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)",
             rows,
         )
-        tree_store.append_leaves(self.conn, seq - len(rows), leaves)
+        self.head = (seq, tree_store.append_leaves(self.conn, seq - len(rows), leaves))
         return stored
+
+    def root_at(self, size: int) -> bytes:
+        """The tree root over the first `size` events (from the last append when it is that size)."""
+        if self.head is not None and self.head[0] == size:
+            return self.head[1]
+        return tree_store.root_at(self.conn, size)
 
     # -- the signed tree head -------------------------------------------------
     def save_head(self, size: int, note_text: str) -> None:
         """Keep the newest signed tree head (a C2SP checkpoint note over the first `size` events)."""
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS signed_head "
-            "(id INTEGER PRIMARY KEY CHECK (id = 1), size INTEGER NOT NULL, note TEXT NOT NULL)"
-        )
+        if not self._head_table:  # a database made before signed heads: add the table once
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS signed_head "
+                "(id INTEGER PRIMARY KEY CHECK (id = 1), size INTEGER NOT NULL, note TEXT NOT NULL)"
+            )
+            self._head_table = True
         self.conn.execute("INSERT OR REPLACE INTO signed_head(id, size, note) VALUES (1, ?, ?)", (size, note_text))
 
     # -- private details, never part of the record --------------------------

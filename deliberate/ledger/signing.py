@@ -25,17 +25,17 @@ class KeyFileSigner:
 
     def head(self, store, state) -> tuple[int, str]:
         """(size, note): the tree of every event so far, signed (raises BadInput / IntegrityError)."""
-        from deliberate.ledger import checkpoint, keys, note, tree_store
+        from deliberate.ledger import checkpoint, note
 
         key = self._key(store, state)
         size = state.seq
-        root = tree_store.root_at(store.conn, size)
-        return size, note.sign_checkpoint(checkpoint.origin_for(state.community or ""), size, root, key)
+        return size, note.sign_checkpoint(checkpoint.origin_for(state.community or ""), size, store.root_at(size), key)
 
     def _key(self, store, state):
         """The key file's key, when it is the one the log names (read once, checked on every use)."""
         from deliberate.ledger import checkpoint, keys
 
-        if self._cached is None or keys.public_b64(self._cached) != state.public_key:
-            self._cached = checkpoint.signing_key(store, self.db_path)
-        return self._cached
+        if self._cached is None or self._cached[0] != state.public_key:
+            key = checkpoint.signing_key(store, self.db_path)
+            self._cached = (keys.public_b64(key), key)
+        return self._cached[1]

@@ -61,13 +61,13 @@ def _node(conn: sqlite3.Connection, level: int, idx: int) -> bytes:
     return bytes(row[0])
 
 
-def append_leaves(conn: sqlite3.Connection, start_index: int, leaf_hashes: list[bytes]) -> None:
-    """Add leaves `start_index`, `start_index + 1`, ... and every subtree they complete.
+def append_leaves(conn: sqlite3.Connection, start_index: int, leaf_hashes: list[bytes]) -> bytes:
+    """Add leaves `start_index`, `start_index + 1`, ... and every subtree they complete; return the new root.
 
     Call inside the transaction that appends the matching events.
     """
     if not leaf_hashes:
-        return
+        return root_at(conn, start_index)
     have = size(conn)
     if start_index != have:
         raise TreeStoreError(f"the stored tree holds {have} leaves, cannot append at {start_index}")
@@ -92,6 +92,11 @@ def append_leaves(conn: sqlite3.Connection, start_index: int, leaf_hashes: list[
         frontier.append(h)
         n += 1
     conn.executemany("INSERT INTO ledger_nodes(level, idx, hash) VALUES (?, ?, ?)", rows)
+    # The root folds the right border's subtrees, smallest first: no lookup needed.
+    root = frontier[-1]
+    for left in reversed(frontier[:-1]):
+        root = merkle.node_hash(left, root)
+    return root
 
 
 class _Reader:

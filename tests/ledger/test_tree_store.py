@@ -115,3 +115,16 @@ def test_store_append_keeps_the_tree_in_the_same_transaction(tmp_path):
     assert tree_store.size(store.conn) == 5
     leaves = [merkle.leaf_hash(record_bytes(*row[:5])) for row in store.rows()]
     assert tree_store.root_at(store.conn, 5) == merkle.root(leaves)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(1, 9), min_size=1, max_size=12))
+def test_each_append_returns_the_root_of_the_tree_it_leaves(tmp_path_factory, batches):
+    conn = fresh(tmp_path_factory.mktemp("roots") / "t.db")
+    leaves, start = [], 0
+    for size in batches:
+        chunk = [merkle.leaf_hash(f"{start + i}".encode()) for i in range(size)]
+        leaves += chunk
+        returned = tree_store.append_leaves(conn, start, chunk)
+        start += size
+        assert returned == merkle.root(leaves) == tree_store.root_at(conn, start)
