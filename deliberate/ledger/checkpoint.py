@@ -119,16 +119,17 @@ def community(conn_or_store) -> tuple[str | None, list[KeyRecord]]:
     return name, history
 
 
-def signing_key(conn_or_store, db_path: Path | str) -> Ed25519PrivateKey:
-    """The key file that matches the log's current public key.
+def signing_key(conn_or_store, db_path: Path | str, current: bytes | None = None) -> Ed25519PrivateKey:
+    """The key file that matches the log's current public key (read from the log unless given).
 
     A rotation interrupted after its event was recorded left the new key in
     ``<db>.key.new``: it is moved into place here.
     """
-    _, history = community(conn_or_store)
-    if not history:
-        raise BadInput("ledger.no_public_key")
-    current = history[-1].public_key
+    if current is None:
+        _, history = community(conn_or_store)
+        if not history:
+            raise BadInput("ledger.no_public_key")
+        current = history[-1].public_key
     pending = keys.pending_key_path(db_path)
     if pending.exists():
         new = keys.read_key(pending)

@@ -36,6 +36,7 @@ class KeyFileSigner:
         from deliberate.ledger import checkpoint, keys
 
         if self._cached is None or self._cached[0] != state.public_key:
-            key = checkpoint.signing_key(store, self.db_path)
+            # The state already knows the current public key: no pass over the log to find it.
+            key = checkpoint.signing_key(store, self.db_path, keys.decode_public(state.public_key))
             self._cached = (keys.public_b64(key), key)
         return self._cached[1]
