@@ -377,6 +377,43 @@ def make_community(tmp_path: Path):
         each.close()
 
 
+@pytest.fixture
+def meeting(make_community) -> Council:
+    """The motions' meeting (MEETING), its commands run through the App."""
+    return make_community(**MEETING)
+
+
+@pytest.fixture
+def robert(make_community) -> Council:
+    """The motions' meeting under Robert's Rules."""
+    return make_community(rules="robert.yaml", **MEETING)
+
+
+@pytest.fixture
+def make_meeting(make_community):
+    """`make_meeting(present=..., changes=...)`: the motions' meeting with those settings changed."""
+    return lambda **settings_: make_community(**{**MEETING, **settings_})
+
+
+# -- a real browser -----------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's (make test installs it), never a browser playwright downloads
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium driven by playwright, one per test process: a second sync_playwright() in the same
+    process fails ("Sync API inside the asyncio loop"), so every folder's tests share this one."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("needs Debian's chromium (make test installs it)")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM,
+                                     args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"])
+        yield launched
+        launched.close()
+
+
 # -- a real terminal ---------------------------------------------------------------------------
 
 
@@ -392,18 +429,19 @@ class Terminal:
         self._piped = folder / "raw.done"    # there once the pipe to `raw` is closed
         self._status = folder / "status"     # the program's exit status, once it has exited
         pipe = f"cat >> {shlex.quote(str(self.raw))}; : > {shlex.quote(str(self._piped))}"
-        # the shell, not tmux, collects the exit status: tmux 3.3 can leave an exited program unreaped
-        # (a zombie, its pane never marked dead) on a loaded machine
+        # the shell, not tmux, collects the exit status: on a loaded machine tmux 3.3a was seen to leave
+        # the exited console unreaped (a zombie), its pane never marked dead
         run = f'"$@"; echo $? > {shlex.quote(str(self._status))}.new; mv {shlex.quote(str(self._status))}.new ' \
               f'{shlex.quote(str(self._status))}'
         self.tmux("start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
                   "new-session", "-d", "-s", "t", "-x", str(columns), "-y", str(lines),
                   "sh", "-c", run, "sh", "env", *[f"{k}={v}" for k, v in env.items()], *command, ";",
-                  "pipe-pane", "-t", "t", "-o", pipe)
+                  "pipe-pane", "-t", "t", "-o", pipe, check=True)
 
-    def tmux(self, *args: str) -> str:
+    def tmux(self, *args: str, check: bool = False) -> str:
         done = subprocess.run(["tmux", "-f", "/dev/null", "-S", str(self.socket), *args],
                               capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0 or not check, done.stderr
         return done.stdout
 
     def screen(self, colours: bool = False) -> str:

@@ -207,9 +207,9 @@ def test_the_speech_timer_in_the_state_runs_on_recorded_time(council):
     code, state = act(council, "state")
     holder = state["floor"]["holder"]
     assert holder["member"] == "王芳" and holder["speaking"]
-    assert holder["elapsed"] == 95 and holder["remaining"] == 25 and holder["over"] is False
-    text = council("state", "--at", council.clock(30)).output
-    assert "Speaking: 王芳 (for), 1:35 used, 0:25 left" in text  # as of the last recorded event
+    assert holder["elapsed"] == 96 and holder["remaining"] == 24 and holder["over"] is False  # read a second later
+    text = council("state", "--at", council.clock(20)).output
+    assert "Speaking: 王芳 (for), 1:56 used, 0:04 left" in text  # as of the time it is shown (issue 14)
 
 
 def test_a_question_that_is_pending_again_keeps_its_counts(council):

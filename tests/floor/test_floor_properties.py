@@ -1,13 +1,10 @@
 """Whatever the host types, in whatever order: no member exceeds the count limit,
 the queue obeys the rules, and speech durations are the same when the log is replayed."""
 
-from dataclasses import replace
-
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from deliberate import domain
 from deliberate.floor import (LowerHand, PassChair, RaiseHand, Recognize, ResumeChair, Speak, Yield, floor_of,
                               floor_view, queue)
 from deliberate.floor_queue import SIDES

@@ -62,7 +62,6 @@ class RandomMeeting(RuleBasedStateMachine):
         super().__init__()
         self.dir = Path(tempfile.mkdtemp())  # on a RAM disk where there is one (tests/conftest.py)
         self.meeting = Council(self.dir).seat(**MEETING)
-        self.minute = 0
         self.refusals = 0
 
     def teardown(self):

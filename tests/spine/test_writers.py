@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from conftest import ROOT
+from tests.conftest import ROOT
 
 NAMES = [f"居民{i:02d}" for i in range(20)]
 
