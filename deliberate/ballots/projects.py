@@ -42,11 +42,15 @@ class BudgetProject:
 
 @dataclass
 class Ballots:
-    """What `state.ballots` holds: the projects by id (in order of adding) and the budget."""
+    """What `state.ballots` holds: the projects by id (in order of adding) and the budget;
+    the secret polls (`deliberate.ballots.polls`) and which projects a poll funded."""
 
     projects: dict[str, BudgetProject] = field(default_factory=dict)
     budget: int | None = None
     budget_set_at: str | None = None
+    polls: dict = field(default_factory=dict)        # poll id -> polls.Poll, in order of opening
+    open_poll: str | None = None
+    funded: dict = field(default_factory=dict)       # project id -> the poll that funded it
 
     def active(self) -> list[BudgetProject]:
         return [p for p in self.projects.values() if p.active]
@@ -194,7 +198,7 @@ def projects_view(state: State, rules) -> dict | None:
     active = state.ballots.active()
     return {
         "budget": state.ballots.budget,
-        "projects": [project_data(p) for p in active],
+        "projects": [{**project_data(p), "funded": p.id in state.ballots.funded} for p in active],
         "total_cost": sum(p.cost for p in active),
         "withdrawn": [p.id for p in state.ballots.projects.values() if not p.active],
     }

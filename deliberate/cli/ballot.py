@@ -69,8 +69,9 @@ def _pad(text: str, width: int, right: bool) -> str:
 # -- the community's projects and budget, in the record --------------------------------
 @ballot.command("export")
 @click.argument("file", type=click.Path(dir_okay=False))
-def export_command(file: str) -> None:
-    """导出项目与预算为 pabulib 文件 / Write the projects and budget (and ballots) as a pabulib FILE."""
+@click.option("--poll", "poll_id", default=None, help="投票编号 (默认最近结束的项目投票) / the poll (default: the latest closed project poll)")
+def export_command(file: str, poll_id: str | None) -> None:
+    """导出项目、预算与选票为 pabulib 文件 / Write the projects, budget and a poll's ballots as a pabulib FILE."""
     from pathlib import Path
 
     from deliberate.ballots.pabulib import write_pb
@@ -79,7 +80,10 @@ def export_command(file: str) -> None:
     from deliberate.refusal import BadInput, Refusal, Refused
 
     session = current()
-    found = election(session.app().state)
+    state = session.app().state
+    found = _poll_election(session, state, poll_id)
+    if found is None:
+        found = election(state)
     if found is None:
         raise Refused(Refusal("budget.export", "budget.export.no_budget", hint_key="budget.export.no_budget.hint"))
     try:
@@ -91,6 +95,25 @@ def export_command(file: str) -> None:
                                  budget=found.budget, votes=data["votes"]))
 
 
+def _poll_election(session, state, poll_id):
+    """The election of a closed project poll, its ballots read from the log (voter ids: the receipts)."""
+    from deliberate.ballots.polls import poll_election
+    from deliberate.refusal import Refusal, Refused
+
+    polls = state.ballots.polls if state.ballots is not None else {}
+    if poll_id is None:
+        closed = [p for p in polls.values() if p.kind == "projects" and not p.open]
+        if not closed:
+            return None
+        poll = closed[-1]
+    else:
+        poll = polls.get(poll_id)
+        if poll is None or poll.kind != "projects" or poll.open:
+            raise Refused(Refusal("poll.not_open", "poll.no_poll"))
+    cast = [e.payload for e in session.app().store.read() if e.type == "ballot_cast" and e.payload["poll"] == poll.id]
+    return poll_election(state, poll, [b["projects"] for b in cast], [b["receipt"] for b in cast])
+
+
 @click.group("project")
 def project() -> None:
     """社区的项目清单 / The community's list of projects for the budget."""
@@ -98,7 +121,7 @@ def project() -> None:
 
 @project.command("add")
 @click.argument("name", type=TITLE)
-@click.option("--cost", required=True, type=MONEY, metavar="N", help="费用（整数元） / cost in whole yuan")
+@click.option("--cost", required=True, type=MONEY, metavar="N", help="费用（元，可写 8万、8.5万、80,000） / cost in yuan (8万, 8.5万, 80,000 too)")
 @click.option("--category", default="", type=TITLE, help="类别 / category")
 @click.option("--name-en", default="", type=TITLE, metavar="TEXT", help="英文名称 / name in English")
 def project_add(name: str, cost: str, category: str, name_en: str) -> None:
@@ -154,7 +177,7 @@ class _AmountCommand(click.Command):
 @click.command("budget", cls=_AmountCommand)
 @click.argument("amount", metavar="N", type=MONEY)
 def budget(amount: str) -> None:
-    """登记预算（整数元） / Record the budget, in whole yuan."""
+    """登记预算（元，可写 8万、80,000） / Record the budget in yuan (8万, 8.5万, 80,000 too)."""
     from deliberate.ballots.projects import SetBudget
     from deliberate.cli.context import current
 
@@ -174,12 +197,14 @@ def render_projects(data: dict, lang: str) -> str:
         lines.append(t("budget.record.no_projects", lang))
         return "\n".join(lines)
     head = (t("budget.cli.id", lang), t("budget.cli.name", lang), t("budget.cli.cost", lang),
-            t("budget.record.category", lang))
+            t("budget.record.category", lang), t("budget.record.funded", lang))
     rows = []
     for p in data["projects"]:
         label = (p["name_en"] or p["name"]) if lang == "en" else p["name"]
-        rows.append((p["id"], label, str(p["cost"]), p["category"]))
-    width = [max(_width(r[i]) for r in [head, *rows]) for i in range(4)]
+        rows.append((p["id"], label, str(p["cost"]), p["category"], "✓" if p.get("funded") else ""))
+    if not any(p.get("funded") for p in data["projects"]):
+        head, rows = head[:4], [r[:4] for r in rows]
+    width = [max(_width(r[i]) for r in [head, *rows]) for i in range(len(head))]
     for row in [head, *rows]:
         lines.append("  ".join(_pad(cell, width[i], right=i == 2) for i, cell in enumerate(row)).rstrip())
     return "\n".join(lines)

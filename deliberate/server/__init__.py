@@ -1,0 +1,1 @@
+"""The ballot HTTP edge (ASGI, starlette under uvicorn): parse, call the ballot box, render."""

@@ -1,0 +1,30 @@
+"""`deliberate serve`: the ballot server under uvicorn, its LAN address and a QR code in the terminal."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+
+def serve(session, host: str, port: int) -> None:
+    import segno
+    import uvicorn
+
+    from deliberate.cli.polls import lan_address
+    from deliberate.server.app import make_app
+
+    session.app()  # the database must open (else exit 2 before listening)
+    session.close()
+    shown = lan_address() if host in ("0.0.0.0", "") else host
+    url = f"http://{shown}:{port}/"
+    if session.json:
+        session.emit({"url": url, "host": host, "port": port}, "")
+    else:
+        session.echo(session.t("poll.cli.serving", url=url))
+        qr = segno.make_qr(url)
+        qr.terminal(out=sys.stdout, compact=True)
+        session.echo(session.t("poll.cli.stop"))
+    sys.stdout.flush()
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(message)s")
+    uvicorn.run(make_app(session.db_path), host=host, port=port, log_level="warning", access_log=False,
+                server_header=False, date_header=False, timeout_graceful_shutdown=2)
