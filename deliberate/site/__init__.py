@@ -1,0 +1,1 @@
+"""The published site: the minutes model -> pages (`pages`, pure), and the writer (`writer`)."""
