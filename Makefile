@@ -25,6 +25,7 @@ demo: $(STAMP)
 
 # One worker per core (pytest-xdist); each test's files are its own (tmp_path), so any order is safe.
 test: $(STAMP) system-tools
+	@test -f .cache/npm/node_modules/axe-core/axe.min.js || npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4
 	$(BIN)/python -m pytest -n auto
 
 bench: $(STAMP)

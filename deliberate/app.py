@@ -119,6 +119,8 @@ class App:
         stored = self.store.append(events)
         for event in stored:
             domain.apply(self.state, event)
+        if any(event.type == "corrected" for event in stored):
+            self.state = rebuild(self.store)  # the fold without what was taken back
         return stored
 
     def _sign_if_closing(self, stored: list[StoredEvent]) -> list[StoredEvent]:
@@ -152,7 +154,11 @@ class App:
         """Fold events another process appended since we loaded (the ballot server, a second console)."""
         last = self.store.last()
         if last and last[0] > self.state.seq:
-            domain.fold(self.store.read(self.state.seq + 1), self.state)
+            new = list(self.store.read(self.state.seq + 1))
+            if any(event.type == "corrected" for event in new):
+                self.state = rebuild(self.store)
+            else:
+                domain.fold(new, self.state)
 
 
 def _stamped(command: Command) -> Command:
@@ -163,5 +169,13 @@ def _stamped(command: Command) -> Command:
 
 
 def rebuild(store: Store) -> State:
-    """The state folded from the whole log."""
-    return domain.fold(store.read())
+    """The state folded from the whole log, without the events a correction retracted."""
+    return domain.fold(store.read(), skip=retracted_seqs(store))
+
+
+def retracted_seqs(store: Store) -> set[int]:
+    """The seqs every `corrected` event in the log takes back (deliberate.corrections)."""
+    import json
+
+    rows = store.conn.execute("SELECT payload FROM events WHERE type = 'corrected'")
+    return {seq for (payload,) in rows for seq in json.loads(payload)["retracts"]}

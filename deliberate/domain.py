@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from deliberate import core, floor, meeting, roster
-from deliberate.ballots import projects
+from deliberate import core, corrections, floor, meeting, roster
+from deliberate.ballots import polls, projects
 from deliberate.core import Command  # noqa: F401  (the base of every area's commands)
 from deliberate.ledger import events as ledger
 from deliberate.motions import engine as motions, rulings, voting
@@ -20,9 +20,10 @@ from deliberate.state import State
 AREAS = (
     roster,
     meeting,
+    corrections,                                # undo and correct: the fold skips what is retracted
     motions, voting, rulings, motions_view,     # the motions area
     floor,
-    projects,                                   # the ballots area
+    projects, polls,                            # the ballots area
     ledger,
 )
 
@@ -42,9 +43,14 @@ def apply(state: State, event) -> State:
     return core.apply(state, event, APPLIERS)
 
 
-def fold(events, state: State | None = None) -> State:
+def fold(events, state: State | None = None, skip=frozenset()) -> State:
+    """The state after `events`; the events whose seq is in `skip` (retracted by a correction)
+    are passed over, as if they had not happened, though the record runs on past them."""
     state = state if state is not None else State()
     for event in events:
+        if skip and event.seq in skip:
+            state.seq, state.last_at = event.seq, event.at
+            continue
         core.apply(state, event, APPLIERS)
     return state
 

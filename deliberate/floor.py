@@ -408,6 +408,8 @@ def decide_recognize(state: State, command: Recognize, rules: Rules) -> list[Eve
         return settled
     payload = {"member": place.member, "question": question.id, "stance": place.stance, "reason": place.reason}
     if settled:
+        # Recognised by the chair's exception: that, not the queue's order, is why.
+        payload["reason"] = "override"
         payload["override"] = settled
     return [Event("floor_granted", command.at, payload)]
 
@@ -523,6 +525,19 @@ def decide_order(state: State, command: CallToOrder, rules: Rules) -> list[Event
     payload = {"member": member.id, "reason": reason, "question": question.id if question else None,
                "had_floor": bool(floor.holder and floor.holder.member == member.id)}
     return [Event("called_to_order", command.at, payload)]
+
+
+def end_debate(state: State, rules: Rules, at: str) -> list[Event] | Refusal:
+    """Putting the question ends debate: refused while a member has the floor (naming `yield`),
+    or, where the rules file says `vote_ends_speech: true`, the events that end the speech first."""
+    floor = floor_of(state)
+    if floor is None or floor.holder is None:
+        return []
+    if not rules.floor.vote_ends_speech:
+        key = "floor.vote_while_speaking" if floor.holder.speech else "floor.vote_while_recognized"
+        return Refusal(_rule(rules, "no_interrupting"), key, {"name": _name(state, floor.holder.member)},
+                       hint_key="floor.vote_while_speaking.hint")
+    return decide_yield(state, Yield(at, cut=True), rules)
 
 
 def speech_open(state: State) -> Refusal | None:
@@ -664,6 +679,18 @@ def floor_view(state: State, rules: Rules | None) -> dict | None:
             holder["over"] = holder["remaining"] < 0
         data["holder"] = holder
     return data
+
+
+def clock_at(state: State, view: dict, at: str) -> None:
+    """Bring the speech clock of a floor view to `at` (the time it is shown), never before the last event."""
+    floor = floor_of(state)
+    holder = view.get("holder")
+    if floor is None or floor.holder is None or floor.holder.speech is None or not holder:
+        return
+    if state.last_at is not None and seconds_between(state.last_at, at) < 0:
+        return
+    holder.update(speech_clock(floor.holder.speech, at))
+    holder["over"] = holder["remaining"] < 0
 
 
 # -- this area's tables (merged by deliberate.domain) ----------------------------

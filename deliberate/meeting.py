@@ -180,6 +180,7 @@ def decide_adopt(state: State, command: AdoptRules, rules: Rules) -> list[Event]
 def apply_opened(state: State, event) -> None:
     p = event.payload
     state.meetings_held = p["number"]
+    state.meeting_seq = event.seq   # where this meeting's actions begin (undo and correct stay after it)
     state.meeting = Meeting(p["number"], p["title"], event.at, p["chair"], p.get("chair_id"),
                             p.get("secretary", ""), p.get("secretary_id"))
 

@@ -73,3 +73,23 @@ def name_key(name: str) -> str:
     folded = " ".join(_fold_width(clean(name)).split())
     folded = _SPACE_BETWEEN_HAN.sub("", folded)
     return unicodedata.normalize("NFC", folded).casefold()
+
+
+# Traditional characters common in names, and their Simplified forms: a suggestion only
+# (陳曉梅 finds 陈晓梅), never a match, so a small table is enough.
+_TRADITIONAL = (
+    "陳曉梅劉張趙黃楊吳孫週鄭馮蔣韓許鄧蕭葉蘇盧潔麗華偉傑軍東紅輝鵬龍強寧靜麗穎瑩潔燕鳳雲飛濤濱"
+    "陸錢顧賈陶嚴魏譚鍾閻戴龔萬湯顏喬賴羅鄒盧範聶鄺樂齊廣長國慶興業學藝書華勝榮權寶貴義禮誠順"
+    "劍鋒銳鑫鈺銀錦鐵歡嬌嬋嫻綺繼紀維綠綿紫絲緒經結彥開閔闞蘭藍蔣薛蕭蘆莊萊營夢蓮葦衛豐"
+)
+_SIMPLIFIED = (
+    "陈晓梅刘张赵黄杨吴孙周郑冯蒋韩许邓萧叶苏卢洁丽华伟杰军东红辉鹏龙强宁静丽颖莹洁燕凤云飞涛滨"
+    "陆钱顾贾陶严魏谭钟阎戴龚万汤颜乔赖罗邹卢范聂邝乐齐广长国庆兴业学艺书华胜荣权宝贵义礼诚顺"
+    "剑锋锐鑫钰银锦铁欢娇婵娴绮继纪维绿绵紫丝绪经结彦开闵阚兰蓝蒋薛萧芦庄莱营梦莲苇卫丰"
+)
+_TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+
+
+def simplified(name: str) -> str:
+    """`name` with the Traditional characters of the table above in their Simplified forms."""
+    return name.translate(_TO_SIMPLIFIED)

@@ -36,11 +36,15 @@ def narrate(event, state_before: State) -> tuple[str, dict]:
     return wording(event.payload, state_before)
 
 
-def narrated(events: Iterable, state: State) -> Iterator[tuple[object, str, dict]]:
-    """(event, key, params) for each event, folding each into `state` once it is worded."""
+def narrated(events: Iterable, state: State, skip=frozenset()) -> Iterator[tuple[object, str, dict]]:
+    """(event, key, params) for each event, folding each into `state` once it is worded
+    (an event whose seq is in `skip`, retracted by a correction, is worded but not folded)."""
     for event in events:
         key, params = narrate(event, state)
-        domain.apply(state, event)
+        if skip and event.seq in skip:
+            state.seq, state.last_at = event.seq, event.at
+        else:
+            domain.apply(state, event)
         yield event, key, params
 
 
@@ -353,12 +357,62 @@ def _budget_set(p, state):
     return "narrate.budget_set", {"amount": p["amount"]}
 
 
+# -- secret polls ----------------------------------------------------------------------------
+
+
+def _poll_opened(p, state):
+    if p["kind"] == "motion":
+        return "narrate.poll_opened.motion", {"poll": p["poll"], "id": p.get("question") or "-",
+                                              "present": p["present"]}
+    return "narrate.poll_opened.projects", {"poll": p["poll"], "count": len(p.get("projects") or []),
+                                            "budget": p.get("budget"), "present": p["present"]}
+
+
+def _codes_issued(p, state):
+    return "narrate.codes_issued", {"poll": p["poll"], "count": len(p.get("verifiers") or []),
+                                    "issued": p.get("issued", "-")}
+
+
+def _project_list(state: State, ids) -> object:
+    if not ids:
+        return Localized("narrate.no_projects")
+
+    def shown(word, lang):
+        return word.render(lang) if callable(getattr(word, "render", None)) else str(word)
+
+    words = [(pid, _project(state, pid)) for pid in ids]
+    return Words("、".join(f"{pid} {shown(w, 'zh')}" for pid, w in words),
+                 ", ".join(f"{pid} {shown(w, 'en')}" for pid, w in words))
+
+
+def _ballot_cast(p, state):
+    if "projects" in p:
+        return "narrate.ballot_cast.projects", {"poll": p["poll"], "projects": _project_list(state, p["projects"]),
+                                                "receipt": p.get("receipt", "-")}
+    return "narrate.ballot_cast.motion", {"poll": p["poll"], "choice": _word("poll.choice", p.get("choice")),
+                                          "receipt": p.get("receipt", "-")}
+
+
+def _poll_closed(p, state):
+    base = {"poll": p["poll"], "ballots": p.get("ballots", 0), "codes": p.get("codes", 0)}
+    if "counts" in p:
+        return "narrate.poll_closed.motion", {**base, **p["counts"]}
+    outcome = p.get("outcome") or {}
+    return "narrate.poll_closed.projects", {**base, "rule": outcome.get("rule", "-"), "spent": outcome.get("spent", 0),
+                                            "selected": _project_list(state, outcome.get("selected") or [])}
+
+
 # -- the ledger ------------------------------------------------------------------------------
 
 
 def _checkpoint(p, state):
     root = str(p.get("root", ""))
     return "narrate.checkpoint", {"size": p.get("size", "-"), "root": root[:16] or "-"}
+
+
+def _corrected(p, state):
+    key = "narrate.undone" if p.get("how") == "undo" else "narrate.corrected"
+    return key, {"seqs": ", ".join(str(s) for s in p["retracts"]), "reason": p.get("reason") or ""}
 
 
 def _key_rotated(p, state):
@@ -397,8 +451,13 @@ _WORDINGS = {
     "project_added": _project_added,
     "project_withdrawn": _project_withdrawn,
     "budget_set": _budget_set,
+    "poll_opened": _poll_opened,
+    "codes_issued": _codes_issued,
+    "ballot_cast": _ballot_cast,
+    "poll_closed": _poll_closed,
     "checkpoint": _checkpoint,
     "key_rotated": _key_rotated,
+    "corrected": _corrected,
 }
 
 

@@ -24,10 +24,23 @@ class Refusal:
 
         return t(self.key, lang, **self.params)
 
+    def causes(self) -> tuple["Refusal", ...]:
+        """The other rules the same action breaks (`also`), each said on a line of its own."""
+        return tuple(self.params.get("also", ()))
+
     def hint(self, lang: str = "zh") -> str:
         from deliberate.i18n import t
 
         return t(self.hint_key, lang, **self.params) if self.hint_key else ""
+
+
+def with_causes(first: "Refusal", *others: "Refusal | None") -> "Refusal":
+    """`first`, carrying every other refusal in `others` as a further cause (a decider that checks
+    several independent rules says all that are broken, not only the first)."""
+    more = tuple(o for o in others if isinstance(o, Refusal) and o.key != first.key)
+    if not more:
+        return first
+    return Refusal(first.rule, first.key, {**first.params, "also": first.causes() + more}, first.hint_key)
 
 
 class Refused(Exception):

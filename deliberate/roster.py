@@ -130,17 +130,24 @@ def find_member(state: State, name: str) -> Member | Refusal:
     key = name_key(name)
     member_id = state.keys.get(key)
     if member_id is None or not state.members[member_id].active:
-        return Refusal("roster.unknown", "roster.unknown", {"name": clean(name), "suggest": _suggest(state, name)},
-                       hint_key="roster.unknown.hint")
+        suggest = _suggest(state, name)
+        return Refusal("roster.unknown", "roster.unknown" if suggest else "roster.unknown_none",
+                       {"name": clean(name), "suggest": suggest}, hint_key="roster.unknown.hint")
     return state.members[member_id]
 
 
 def _suggest(state: State, name: str) -> str:
     import difflib
 
+    from deliberate.names import simplified
+
     names = [m.name for m in state.roster]
     close = difflib.get_close_matches(clean(name), names, n=3, cutoff=0.4)
-    return "、".join(close) if close else "-"
+    # A name typed in Traditional characters (陳曉梅) suggests its Simplified member (陈晓梅) first.
+    member_id = state.keys.get(name_key(simplified(name)))
+    if member_id is not None and state.members[member_id].active:
+        close = [state.members[member_id].name] + [n for n in close if n != state.members[member_id].name]
+    return "、".join(close[:3])
 
 
 # -- deciders ----------------------------------------------------------------

@@ -73,7 +73,45 @@ def _refuse_mixed(data: bytes, source: str) -> None:
 
 
 def parse_roster(data: bytes, source: str) -> tuple[NewMember, ...]:
+    return read_roster(data, source)[0]
+
+
+def read_roster(data: bytes, source: str) -> tuple[tuple[NewMember, ...], list[tuple[str, dict]]]:
+    """The members of a roster file, and notes for the host as (message key, params):
+    the columns the roster does not use, left out; a Big5 file, read as Big5."""
+    notes: list[tuple[str, dict]] = []
     text = decode(data, source)
+    big5 = _as_big5(data, text)
+    if big5 is not None:
+        text = big5
+        notes.append(("csv.read_as_big5", {"file": source}))
+    members = _parse(text, source, notes)
+    return members, notes
+
+
+def _as_big5(data: bytes, text: str) -> str | None:
+    """The file's text read as Big5 (Traditional Chinese Excel), when it is Big5 and not what `decode` read:
+    its header names known columns only when read so."""
+    if data.isascii() or _header_known(text):
+        return None
+    try:
+        other = data.decode("big5")
+    except UnicodeDecodeError:
+        try:
+            other = data.decode("cp950")
+        except UnicodeDecodeError:
+            return None
+    return other if _header_known(other) else None
+
+
+def _header_known(text: str) -> bool:
+    lookup = {alias.casefold() for aliases in COLUMNS.values() for alias in aliases}
+    first = text.splitlines()[0] if text.strip() else ""
+    cells = [c.strip().strip('"').casefold() for c in first.replace("\t", ",").split(",")]
+    return any(c in lookup for c in cells)
+
+
+def _parse(text: str, source: str, notes: list) -> tuple[NewMember, ...]:
     if not text.strip():
         raise BadInput("csv.empty", file=source)
     first_line = text.splitlines()[0]
@@ -84,7 +122,7 @@ def parse_roster(data: bytes, source: str) -> tuple[NewMember, ...]:
         header = next(reader)
     except csv.Error as exc:
         raise _malformed(exc, source, 1) from None
-    fields = _header_fields(header, source)
+    fields = _header_fields(header, source, notes)
     members = []
     row_ended = reader.line_num  # the line the last row read ended on
     try:
@@ -116,9 +154,14 @@ def _malformed(exc: csv.Error, source: str, line: int) -> BadInput:
     return BadInput("csv.malformed", file=source, row=line, why=str(exc))
 
 
-def _header_fields(header: list[str], source: str) -> list[str | None]:
+def _header_fields(header: list[str], source: str, notes: list | None = None) -> list[str | None]:
+    """The field of each column; a column the roster does not use is left out (and noted), but one
+    that looks like a misspelt known column (phnoe) is an error naming the column it resembles."""
+    import difflib
+
     lookup = {alias.casefold(): field for field, aliases in COLUMNS.items() for alias in aliases}
     fields: list[str | None] = []
+    unused: list[str] = []
     for cell in header:
         label = cell.strip().casefold()
         if label in IGNORED or not label:
@@ -128,8 +171,15 @@ def _header_fields(header: list[str], source: str) -> list[str | None]:
                 raise BadInput("csv.duplicate_column", file=source, column=cell.strip())
             fields.append(lookup[label])
         else:
-            raise BadInput("csv.unknown_column", file=source, column=cell.strip(),
-                           known=", ".join(a[0] + "/" + a[1] for a in COLUMNS.values()))
+            close = difflib.get_close_matches(label, list(lookup), n=1, cutoff=0.7)
+            if close or not label.isprintable():
+                raise BadInput("csv.misspelt_column" if close else "csv.unknown_column", file=source,
+                               column=cell.strip(), suggestion=close[0] if close else "",
+                               known=", ".join(a[0] + "/" + a[1] for a in COLUMNS.values()))
+            fields.append(None)
+            unused.append(cell.strip())
     if "name" not in fields:
         raise BadInput("csv.no_name_column", file=source)
+    if unused and notes is not None:
+        notes.append(("csv.unused_columns", {"file": source, "columns": "、".join(unused)}))
     return fields

@@ -44,6 +44,8 @@ class FloorRules:
     maker_speaks_first: bool = False
     warn_seconds: int = 30
     cut_off_at_limit: bool = True
+    # Putting the question (vote open) while a member has the floor: refused (false) or ends the speech (true).
+    vote_ends_speech: bool = False
     chair_may_override: bool = True
     # Which floor rules the chair may set aside with a recorded reason (space-separated).
     overridable: str = "equal_opportunity limits"
@@ -66,6 +68,13 @@ class BusinessRules:
 
 
 @dataclass(frozen=True)
+class BallotRules:
+    # The rule that selects projects from a project poll's ballots (as `ballot select --rule`).
+    selection: Literal["greedy", "equalshares", "equalshares/add1", "equalshares/add1-comparison"] = \
+        "equalshares/add1"
+
+
+@dataclass(frozen=True)
 class Rules:
     name_zh: str
     name_en: str
@@ -77,6 +86,7 @@ class Rules:
     floor: FloorRules = field(default_factory=FloorRules)
     voting: VotingRules = field(default_factory=VotingRules)
     business: BusinessRules = field(default_factory=BusinessRules)
+    ballots: BallotRules = field(default_factory=BallotRules)
     motions: dict = field(default_factory=dict)  # the chart, resolved: id -> fields
 
     def to_dict(self) -> dict:

@@ -60,6 +60,18 @@ def check_name(name: str, kind: str = "name", limit: int = NAME_MAX) -> str:
     return name
 
 
+def check_distinct(names, kind: str = "name") -> None:
+    """BadInput naming the first name typed twice on one line (the same member however typed)."""
+    from deliberate.names import name_key
+
+    seen: set[str] = set()
+    for name in names:
+        key = name_key(name)
+        if key in seen:
+            raise BadInput("input.name.twice", what=what(kind), name=clean(name))
+        seen.add(key)
+
+
 def money_too_large(text: str) -> bool:
     """True when `text` is a whole number of yuan (in any digits) above MONEY_MAX; never builds a huge int."""
     match = _WHOLE.match(unicodedata.normalize("NFKC", text)) if len(text) < 100_000 else None

@@ -12,7 +12,8 @@ from deliberate.rules import Rules
 from deliberate.state import State, member_name
 
 
-def state_view(state: State, rules: Rules | None) -> dict:
+def state_view(state: State, rules: Rules | None, at: str | None = None) -> dict:
+    """The state as data; `at` (a time the edge read from its clock) makes a speech's time current."""
     data: dict = {
         "community": state.community,
         "seq": state.seq,
@@ -42,4 +43,8 @@ def state_view(state: State, rules: Rules | None) -> dict:
         part = function(state, rules)
         if part is not None:
             data[name] = part
+    if at is not None and data.get("floor"):
+        from deliberate.floor import clock_at
+
+        clock_at(state, data["floor"], at)
     return data

@@ -193,20 +193,123 @@ def member_add(name, unit, phone, role, id_number):
 
 @member.command("import")
 @click.argument("csv_file", type=click.Path(dir_okay=False))
-def member_import(csv_file):
-    """导入名册 CSV (UTF-8、BOM 或 GB18030) / Import a roster CSV: all rows or none.
+@click.option("--update", is_flag=True,
+              help="合并更新后的名册：新增新成员、更新联系资料、列出双方不一致的人 / merge an updated roster")
+def member_import(csv_file, update):
+    """导入名册 CSV (UTF-8、BOM、GB18030 或 Big5) / Import a roster CSV: all rows or none.
 
     \b
     表头 / header: name 姓名 (必填 required), unit 单元, phone 电话, role 角色, id_number 身份证号
+    其他列（备注、年龄……）略过 / other columns (备注, 年龄, ...) are left out
+    member import --update 名册.csv   合并更新后的名册 / merge an updated roster
     """
     from deliberate.refusal import BadInput
-    from deliberate.roster_csv import parse_roster
+    from deliberate.roster_csv import read_roster
 
+    session = current()
     try:
         data = Path(csv_file).read_bytes()
     except OSError as exc:
         raise BadInput("csv.unreadable", file=csv_file, why=exc.strerror or str(exc)) from exc
-    add_members(current(), parse_roster(data, csv_file))
+    people, notes = read_roster(data, csv_file)
+    for key, params in notes:
+        session.echo(session.t(key, **params), err=True)
+    merge_roster(session, people, update)
+
+
+def merge_roster(session, people, update: bool) -> None:
+    """Add the people not on the roster; with `update`, also bring members' private details up to date
+    and list who is on one side only. A file that changes nothing says so (exit 0)."""
+    from deliberate.names import clean, name_key
+    from deliberate.refusal import Refusal, Refused
+    from deliberate.roster import check_new_members, normal_phone
+
+    app = session.app()
+    state = app.state
+    on_roster = {name_key(m.name): m for m in state.roster}
+    new = [p for p in people if name_key(p.name) not in on_roster]
+    known = [p for p in people if name_key(p.name) in on_roster]
+    if not update and new:
+        _add_or_name_update(session, people)
+        return
+    problems = [p for p in check_new_members(state, tuple(people)) if p.reason != "roster.problem.already_member"]
+    if problems:
+        raise Refused(Refusal("roster.invalid", "roster.invalid", {"problems": problems, "count": len(problems)}))
+    private = app.store.private()
+
+    def details(person):
+        return {"unit": person.unit or None,
+                "phone": normal_phone(person.phone) if person.phone else None,
+                "id_number": person.id_number.strip().upper() if person.id_number else None}
+
+    changed = []
+    for person in known:
+        member = on_roster[name_key(person.name)]
+        given = {k: v for k, v in details(person).items() if v}
+        held = private.get(member.id, {"unit": None, "phone": None, "id_number": None})
+        if any(held.get(k) != v for k, v in given.items()):
+            changed.append((member, {**held, **given}))
+    roles = [on_roster[name_key(p.name)].name for p in known
+             if p.role and p.role != getattr(on_roster[name_key(p.name)], "role", p.role)]
+    file_keys = {name_key(p.name) for p in people}
+    missing = [m.name for key, m in on_roster.items() if key not in file_keys] if update else []
+    if not update and changed:
+        _add_or_name_update(session, people)
+        return
+    if not new and not changed:
+        data = {"added": [], "updated": [], "not_in_file": missing, "roster_size": len(state.roster)}
+        lines = [session.t("roster.nothing_changed", count=len(people))]
+        if missing:
+            lines.append(session.t("roster.update.missing", count=len(missing), names="、".join(missing)))
+        session.emit(data, "\n".join(lines))
+        return
+    lines, data = [], {"added": [], "updated": [m.name for m, _ in changed], "not_in_file": missing}
+    if new:
+        added = _add_quietly(session, new)
+        data["added"] = added
+        lines.append(session.t("roster.update.added", count=len(added), names="、".join(added)))
+    if changed:
+        with app.store.transaction():  # private details live beside the log, never in it
+            for member, values in changed:
+                app.store.set_private(member.id, values["unit"], values["phone"], values["id_number"])
+        lines.append(session.t("roster.update.private", count=len(changed),
+                               names="、".join(clean(m.name) for m, _ in changed)))
+    if missing:
+        lines.append(session.t("roster.update.missing", count=len(missing), names="、".join(missing)))
+    if roles:
+        lines.append(session.t("roster.update.role", names="、".join(roles)))
+    data["roster_size"] = len(app.state.roster)
+    session.emit(data, "\n".join(lines))
+
+
+def _add_or_name_update(session, people) -> None:
+    """A plain import: all rows or none; when some are members already, the hint names --update."""
+    from dataclasses import replace
+
+    from deliberate.refusal import Refused
+
+    try:
+        add_members(session, people)
+    except Refused as refused:
+        problems = refused.refusal.params.get("problems") or []
+        if any(p.reason == "roster.problem.already_member" for p in problems):
+            raise Refused(replace(refused.refusal, hint_key="roster.update.hint")) from None
+        raise
+
+
+def _add_quietly(session, people) -> list[str]:
+    """Record the new members (one member_added each, their private details beside) and return their names."""
+    from deliberate.roster import AddMembers, normal_phone
+
+    def keep_private(store, stored):
+        for person, event in zip(people, stored):
+            if person.unit or person.phone or person.id_number:
+                phone = normal_phone(person.phone) if person.phone else None
+                id_number = person.id_number.strip().upper() if person.id_number else None
+                store.set_private(event.payload["id"], person.unit, phone, id_number)
+
+    stored = session.app().execute(AddMembers(session.now(), tuple(people)), on_recorded=keep_private)
+    return [e.payload["name"] for e in stored]
 
 
 def add_members(session, people) -> None:
@@ -219,11 +322,36 @@ def add_members(session, people) -> None:
                 id_number = person.id_number.strip().upper() if person.id_number else None
                 store.set_private(event.payload["id"], person.unit, phone, id_number)
 
+    before = quorum_now(session)
     stored = session.app().execute(AddMembers(session.now(), tuple(people)), on_recorded=keep_private)
     names = [e.payload["name"] for e in stored]
-    session.emit({"added": names, "roster_size": len(session.app().state.roster)},
-                 session.t("roster.added", count=len(names), names="、".join(names[:10])
-                           + ("…" if len(names) > 10 else "")))
+    text = session.t("roster.added", count=len(names), names="、".join(names[:10]) + ("…" if len(names) > 10 else ""))
+    data = {"added": names, "roster_size": len(session.app().state.roster)}
+    moved = quorum_moved(session, before)
+    if moved:
+        text += "\n" + moved[1]
+        data["quorum"] = moved[0]
+    session.emit(data, text)
+
+
+def quorum_now(session):
+    """The quorum now, when a meeting is in session (a roster change mid-meeting moves it)."""
+    from deliberate.meeting import quorum
+
+    app = session.app()
+    if not app.state.rules or not app.state.in_session():
+        return None
+    return quorum(app.state, app.rules)
+
+
+def quorum_moved(session, before) -> tuple[dict, str] | None:
+    """({from, to, present}, a line saying so) when the roster change moved the meeting's quorum."""
+    after = quorum_now(session)
+    if before is None or after is None or before.required == after.required:
+        return None
+    data = {"from": before.required, "to": after.required, "present": after.present, "met": after.met}
+    key = "roster.quorum_moved" if after.met else "roster.quorum_moved_lost"
+    return data, session.t(key, before=before.required, after=after.required, present=after.present)
 
 
 @member.command("list")

@@ -16,6 +16,8 @@ import click
 from deliberate.cli.context import DONE, current, invoke
 
 QUIT = {"exit", "quit", "退出", "q"}
+SHOWN = -1              # handle(): the line showed the state itself
+STATUS_LINES = 4        # the status block after each line, so the last commands stay on screen
 
 
 def toolbars() -> tuple:
@@ -29,7 +31,9 @@ def toolbars() -> tuple:
 def words_for_completion(session) -> list[str]:
     from deliberate.cli.main import COMMANDS, root
 
-    words = set(COMMANDS) | QUIT | {"help"}
+    from deliberate.cli.verbs import ALIASES
+
+    words = set(COMMANDS) | QUIT | {"help", "status"} | {a for a, verb in ALIASES.items() if verb in COMMANDS}
     ctx = click.Context(root)
     for name in COMMANDS:
         command = root.get_command(ctx, name)
@@ -67,8 +71,13 @@ def handle(session, line: str) -> int | None:
         from deliberate.cli.context import BAD_INPUT, report
 
         return report(session, BAD_INPUT, "input", bad.key, bad.params, bad.hint_key)
-    if words == ["help"]:
+    if words == ["help"] or words == ["帮助"]:
         words = ["--help"]
+    elif len(words) >= 2 and words[0] in ("help", "帮助"):
+        words = [*words[1:], "--help"]  # help VERB: the verb's own help, here in the console
+    if words in (["status"], ["状态"]) and not session.json:
+        session.echo(status_line(session))  # the full view (after each line only a short one)
+        return SHOWN
     if words and words[0] in NOT_IN_SCRIPTS:
         session.echo(session.t("script.not_in_script", verb=words[0]), err=True)
         return 2
@@ -94,7 +103,18 @@ def console():
 
 def _after(session, code: int) -> None:
     if code == DONE and not session.json:
-        session.echo("── " + status_line(session).replace("\n", "\n   "))
+        session.echo("── " + short_status(session).replace("\n", "\n   "))
+
+
+def short_status(session) -> str:
+    """The state in at most STATUS_LINES lines; `status` shows it all. Left out: the community, and in a
+    meeting its title and the names present (the quorum line counts them): what is pending comes first."""
+    full = status_line(session).splitlines()
+    in_session = session.app().state.in_session()
+    lines = full[3:] if in_session and len(full) > 3 else full[1:] or full
+    if len(lines) <= STATUS_LINES:
+        return "\n".join(lines)
+    return "\n".join(lines[:STATUS_LINES - 1] + [session.t("console.more_status", count=len(lines) - STATUS_LINES + 1)])
 
 
 def _piped(session) -> None:

@@ -122,6 +122,7 @@ def split_globals(args: list[str]) -> tuple[dict[str, Any], list[str]]:
                 value = args[i + 1]
                 i += 1
             found[name[2:]] = value
+            found.setdefault(name[2:] + "_all", []).append(value)  # publish takes every --db
         elif arg in GLOBAL_FLAGS:
             found[arg[2:]] = True
         else:
@@ -150,6 +151,7 @@ def invoke(root: click.Group, args: list[str], session: Session) -> int:
         session.lang = found.get("lang", session.lang)
         session.json = session.json or bool(found.get("json"))
         session.at = found.get("at")
+        session.extras["dbs"] = found.get("db_all", [])
         # click returns a command's Exit code instead of raising it when not standalone
         outcome = root.main(args=rest, prog_name="deliberate", obj=session, standalone_mode=False)
         return outcome if isinstance(outcome, int) else DONE
@@ -179,7 +181,12 @@ def report_refusal(session: Session, refusal: Refusal) -> int:
     message = refusal.message(session.lang)
     if problems:
         message += "\n" + "\n".join(_problem_line(session, p) for p in problems)
-    return _report(session, REFUSED, refusal.rule, message, refusal.hint(session.lang), problems)
+    hint = refusal.hint(session.lang)
+    for cause in refusal.causes():  # every other rule the same action breaks, on a line of its own
+        message += "\n  " + session.t("refusal.also", rule=cause.rule, message=cause.message(session.lang))
+        more = cause.hint(session.lang)
+        hint = "\n  ".join(h for h in (hint, more) if h)
+    return _report(session, REFUSED, refusal.rule, message, hint, problems)
 
 
 def _problem_line(session: Session, problem) -> str:
@@ -198,7 +205,9 @@ def report(session: Session, code: int, rule: str, key: str, params: dict, hint_
 
 
 def report_usage(session: Session, usage: click.ClickException) -> int:
-    message = usage.format_message()
+    from deliberate.cli.usage import words
+
+    message = words(session, usage)  # click's English, in the host's language
     ctx = getattr(usage, "ctx", None)
     hint = session.t("input.usage_hint", command=ctx.command_path if ctx else "deliberate")
     return _report(session, BAD_INPUT, "usage", message, hint)

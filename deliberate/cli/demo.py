@@ -34,7 +34,7 @@ def setup_lines(roster_csv: Path) -> list[str]:
               help="示例输出目录 / where the sample goes (default ./demo)")
 def demo(directory):
     """示例会议 / Run the sample meeting into DIR/deliberate.db (replacing only an earlier demo)."""
-    from deliberate.cli.script import run_lines
+    from deliberate.cli.demo_ballots import run_with_phones  # run_lines, with the secret ballots
 
     outer = current()
     target = Path(directory)
@@ -53,7 +53,7 @@ def demo(directory):
                      (meeting.read_text(encoding="utf-8").splitlines(), meeting.name),
                      ([f"ballot export '{target / 'projects.pb'}'"], "demo")]
             for lines, source in parts:
-                code, more, _ = run_lines(session, lines, source)
+                code, more, _ = run_with_phones(session, lines, source)
                 ran += more
                 if code != DONE:
                     break
@@ -61,8 +61,13 @@ def demo(directory):
         session.close()
     if code != DONE:
         raise click.exceptions.Exit(code)
-    outer.emit({"db": str(db), "lines": ran},
-               outer.t("demo.done", db=db, lines=ran))
+    from deliberate.site.writer import build   # the minutes site, sealed: DIR/site/index.html
+
+    site = build([db], target / "site")
+    outer.emit({"db": str(db), "lines": ran, "site": site["path"]},
+               outer.t("demo.done", db=db, lines=ran) + "\n" + outer.t(
+                   "site.published", path=site["path"], communities=1, written=site["written"],
+                   unchanged=site["unchanged"], fingerprint=site["fingerprint"]))
 
 
 def clear_earlier_demo(db: Path) -> None:

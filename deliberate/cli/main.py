@@ -25,6 +25,8 @@ COMMANDS = {
     "quorum": "deliberate.cli.meeting:quorum_command",
     "state": "deliberate.cli.meeting:state_command",
     "log": "deliberate.cli.meeting:log_command",
+    "undo": "deliberate.cli.corrections:undo",
+    "correct": "deliberate.cli.corrections:correct",
     "console": "deliberate.cli.console:console",
     "run": "deliberate.cli.script:run",
     "demo": "deliberate.cli.demo:demo",
@@ -50,12 +52,23 @@ COMMANDS = {
     "ballot": "deliberate.cli.ballot:ballot",
     "project": "deliberate.cli.ballot:project",
     "budget": "deliberate.cli.ballot:budget",
+    "poll": "deliberate.cli.polls:poll",
+    "slips": "deliberate.cli.polls:slips",
+    "cast": "deliberate.cli.polls:cast",
+    "booth": "deliberate.cli.polls:booth",
+    "receipt": "deliberate.cli.polls:receipt",
+    "serve": "deliberate.cli.polls:serve",
     "verify": "deliberate.cli.ledger:verify",
     "checkpoint": "deliberate.cli.ledger:checkpoint",
     "seal": "deliberate.cli.ledger:seal",
     "proof": "deliberate.cli.ledger:proof",
     "key": "deliberate.cli.ledger:key",
     "public-copy": "deliberate.cli.public_copy:public_copy",
+    # the record as minutes, and the published site
+    "decisions": "deliberate.cli.minutes:decisions",
+    "speakers": "deliberate.cli.minutes:speakers",
+    "minutes": "deliberate.cli.minutes:minutes",
+    "publish": "deliberate.cli.publish:publish",
     # projections of the log (view_* tables) and export to a spreadsheet
     "tables": "deliberate.cli.export:tables",
     "export": "deliberate.cli.export:export",
@@ -76,8 +89,32 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [name for name in COMMANDS if self.get_command(ctx, name) is not None]
 
+    def aliases(self) -> list[str]:
+        """The Chinese names of the verbs that are here (deliberate.cli.verbs)."""
+        from deliberate.cli.verbs import ALIASES
+
+        return [alias for alias, verb in ALIASES.items() if verb in COMMANDS]
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        from deliberate.cli.verbs import resolve
+
+        if args:
+            args = [resolve(args[0]), *args[1:]]  # 签到 王芳 is attend 王芳
+        return super().resolve_command(ctx, args)
+
+    def format_commands(self, ctx: click.Context, formatter) -> None:
+        super().format_commands(ctx, formatter)
+        from deliberate.cli.verbs import aliases_of
+
+        rows = [(verb, " ".join(aliases_of(verb))) for verb in self.list_commands(ctx) if aliases_of(verb)]
+        if rows:
+            with formatter.section("中文命令 / Chinese verbs"):
+                formatter.write_dl(rows)
+
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        target = COMMANDS.get(name)
+        from deliberate.cli.verbs import resolve
+
+        target = COMMANDS.get(resolve(name))
         if target is None:
             return None
         module_name, _, attribute = target.partition(":")

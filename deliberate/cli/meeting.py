@@ -46,6 +46,9 @@ def attend(names):
     """签到 / Mark members present (arrivals during the meeting too)."""
     from deliberate.meeting import Attend
 
+    from deliberate.texts import check_distinct
+
+    check_distinct(names)
     session = current()
     session.app().execute(Attend(session.now(), tuple(names)))
     session.emit({"present": list(names), "quorum": quorum_data(session)},
@@ -58,6 +61,9 @@ def depart(names):
     """离场 / Mark members as having left."""
     from deliberate.meeting import Depart
 
+    from deliberate.texts import check_distinct
+
+    check_distinct(names)
     session = current()
     session.app().execute(Depart(session.now(), tuple(names)))
     session.emit({"departed": list(names), "quorum": quorum_data(session)},
@@ -101,8 +107,16 @@ def state_command(rebuild):
     app = session.app()
     state = refold(app.store) if rebuild else app.state
     rules = app.rules if state.rules else None
-    data = state_view(state, rules)
+    data = state_view(state, rules, at=shown_at(session))
     session.emit(data, render_state(session, data))
+
+
+def shown_at(session) -> str:
+    """The time a view is shown at: --at, or the clock now (a speech's time is read then)."""
+    from deliberate import clock
+
+    at = session.now()
+    return clock.now() if at == clock.LIVE else at
 
 
 @click.command("log")
@@ -120,11 +134,22 @@ def log_command(since, limit):
     since = max(since, 1)
     # Each event is worded against the state just before it: fold what comes before the first one
     # shown, then fold as we go.
-    state = domain.fold(store.read(1, since))
+    from deliberate.app import retracted_seqs
+
+    gone = retracted_seqs(store)   # shown struck out, as paper minutes strike a line through
+    state = domain.fold(store.read(1, since), skip=gone)
     data, lines = [], []
-    for event, key, params in narrated(itertools.islice(store.read(since), limit), state):
+    for event, key, params in narrated(itertools.islice(store.read(since), limit), state, skip=gone):
         text = session.t(key, **params)
         data.append({"seq": event.seq, "type": event.type, "at": event.at, "payload": event.payload,
-                     "hash": event.hash, "text": text})
+                     "hash": event.hash, "text": text, "retracted": event.seq in gone})
+        if event.seq in gone:
+            text = session.t("log.retracted", text=text)
         lines.append(f"{event.seq:>6}  {event.at}  {text}")
     session.emit({"events": data}, "\n".join(lines) or session.t("log.empty"))
+
+
+# `meeting list` lives with the minutes (deliberate.cli.minutes).
+from deliberate.cli.minutes import meeting_list  # noqa: E402
+
+meeting.add_command(meeting_list, "list")

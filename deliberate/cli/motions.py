@@ -222,6 +222,10 @@ def vote_open(method):
     """开始表决 / Put the question to a vote."""
     from deliberate.motions.voting import OpenVote
 
+    if method == "secret":  # a secret poll: codes, ballots (deliberate.cli.polls)
+        from deliberate.cli.polls import open_secret_vote
+
+        return open_secret_vote()
     session = current()
     _execute(OpenVote(session.now(), method))
 
@@ -256,6 +260,9 @@ def vote_roll(words):
         if current_bucket is None:
             raise BadInput("motions.roll_usage", word=word)
         buckets[current_bucket].append(word)
+    from deliberate.texts import check_distinct
+
+    check_distinct([name for names in buckets.values() for name in names])
     session = current()
     _execute(RollCall(session.now(), tuple(buckets["yes"]), tuple(buckets["no"]), tuple(buckets["abstain"])))
 
@@ -281,6 +288,13 @@ def vote_close(chair_vote):
     from deliberate.motions.voting import CloseVote
 
     session = current()
+    from deliberate.ballots.polls import open_poll
+
+    poll = open_poll(session.app().state)
+    if poll is not None and poll.kind == "motion" and chair_vote is None:  # the secret poll closes first
+        from deliberate.cli.polls import close_poll
+
+        return close_poll(session)
     _execute(CloseVote(session.now(), chair_vote))
 
 

@@ -30,6 +30,13 @@ NAME = _Checked("text", lambda v: texts.check_name(v, "name"))
 MOTION = _Checked("text", lambda v: texts.check_text(v, texts.MOTION_MAX, "motion"))
 REASON = _Checked("text", lambda v: texts.check_text(v, texts.REASON_MAX, "reason"))
 TITLE = _Checked("text", lambda v: texts.check_text(v, texts.TITLE_MAX, "title"))
-MONEY = _Checked("text", texts.check_money)
+def _money(text: str) -> str:
+    """An amount as people write it (8万, 8.5万, 80,000, ８０，０００) as whole yuan in digits, then checked."""
+    from deliberate.amounts import normalize
+
+    return texts.check_money(normalize(text))
+
+
+MONEY = _Checked("text", _money)
 EVENT_NUMBER = _Checked("integer", texts.check_event_number)
 COUNT = _Checked("integer", texts.check_count)

@@ -97,8 +97,10 @@ def read_script(path: str) -> list[str]:
     return decode(data, path).splitlines()
 
 
-def run_lines(session, lines: list[str], source: str, keep_going: bool = False) -> tuple[int, int, int]:
-    """Run `lines`; return (exit code, lines run, lines refused)."""
+def run_lines(session, lines: list[str], source: str, keep_going: bool = False,
+              start: int = 1) -> tuple[int, int, int]:
+    """Run `lines` from line `start` (the `@ TIME` lines before it still set the clock);
+    return (exit code, lines run, lines refused)."""
     from deliberate import clock
     from deliberate.cli.main import root
 
@@ -107,6 +109,8 @@ def run_lines(session, lines: list[str], source: str, keep_going: bool = False) 
     for number, raw in enumerate(lines, start=1):
         stripped = raw.strip()
         if not stripped or stripped.startswith("#"):
+            continue
+        if number < start and not stripped.startswith("@"):
             continue
         if len(raw) > LONGEST_LINE // 4 and len(raw.encode("utf-8", "surrogatepass")) > LONGEST_LINE:
             from deliberate.cli.context import BAD_INPUT, report
@@ -135,6 +139,9 @@ def run_lines(session, lines: list[str], source: str, keep_going: bool = False) 
         else:
             if not words:
                 continue
+            if _already_made(session, words):
+                session.echo(session.t("script.init_skipped", line=number, name=words[1]), err=True)
+                continue
             ran += 1
             code = invoke(root, words, session)
             if expect_refusal:
@@ -158,11 +165,71 @@ def run_lines(session, lines: list[str], source: str, keep_going: bool = False) 
 @click.command()
 @click.argument("script_file", type=click.Path(dir_okay=False))
 @click.option("--keep-going", is_flag=True, help="遇到拒绝继续执行 / go on after a refused line")
-def run(script_file, keep_going):
-    """执行脚本 / Run the grammar's lines from a file: stops at the first refused line."""
+@click.option("--check", is_flag=True, help="只检查，不记录：列出每一行会被拒绝的行 / decide every line on a copy, record nothing")
+@click.option("--from", "start", type=int, default=1, metavar="LINE", help="从第几行开始（修正后续跑）/ resume at this line")
+def run(script_file, keep_going, check, start):
+    """执行脚本 / Run the grammar's lines from a file: stops at the first refused line.
+
+    \b
+    run --check meeting.txt      每一行对照当前记录的副本判定，不记录任何内容 / decided on a copy, nothing recorded
+    run --from 12 meeting.txt    从第 12 行续跑 / resume at line 12 after a fix
+    """
     session = current()
-    code, ran, failed = run_lines(session, read_script(script_file), script_file, keep_going)
+    lines = read_script(script_file)
+    if check:
+        _check(session, lines, script_file, start)
+        return
+    code, ran, failed = run_lines(session, lines, script_file, keep_going, start)
     if not session.json:
         session.echo(session.t("script.summary", ran=ran, failed=failed), err=True)
+    if code != DONE:
+        raise click.exceptions.Exit(code)
+
+
+def _already_made(session, words: list[str]) -> bool:
+    """`init NAME` against a database that already holds the community NAME: nothing to do."""
+    if words[0] != "init" or len(words) < 2 or not session.db_path.exists():
+        return False
+    from deliberate.names import clean
+
+    try:
+        community = session.app().state.community
+    except Exception:  # noqa: BLE001 - not our database: let init say so
+        return False
+    return community is not None and clean(community) == clean(words[1])
+
+
+def _check(session, lines: list[str], source: str, start: int) -> None:
+    """Every line decided against a copy of the record (a scratch database), nothing recorded here."""
+    import shutil
+    import sqlite3
+    import tempfile
+    from pathlib import Path as _Path
+
+    with tempfile.TemporaryDirectory(prefix="deliberate-check-") as scratch:
+        copy = _Path(scratch) / "check.db"
+        if session.db_path.exists():
+            source_db = sqlite3.connect(f"file:{session.db_path}?mode=ro", uri=True)
+            target = sqlite3.connect(copy)
+            try:
+                source_db.backup(target)
+            finally:
+                target.close()
+                source_db.close()
+            key = _Path(str(session.db_path) + ".key")
+            if key.exists():
+                shutil.copy2(key, _Path(str(copy) + ".key"))
+        real, session.db_path = session.db_path, copy
+        session.close()
+        try:
+            code, ran, failed = run_lines(session, lines, source, keep_going=True, start=start)
+        finally:
+            session.close()
+            session.db_path = real
+    if not session.json:
+        session.echo(session.t("script.check_summary", ran=ran, failed=failed), err=True)
+    else:
+        session.echo(__import__("deliberate.cli.context", fromlist=["dumps"]).dumps(
+            {"ok": failed == 0, "checked": ran, "refused": failed}))
     if code != DONE:
         raise click.exceptions.Exit(code)

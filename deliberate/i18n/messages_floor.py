@@ -172,9 +172,22 @@ MESSAGES = {
         "en": "{holder} has the floor, and '{motion}' may not interrupt a speaker (no interrupting).",
     },
     "floor.interrupt.hint": {
-        "zh": "等发言结束并获主持人准许后再提出；秩序问题、权益问题等可打断发言。",
-        "en": "wait for the floor and the chair's recognition; a point of order or a question of privilege may interrupt.",
+        "zh": "发言结束时主持人输入 yield，再请动议人发言后提出；秩序问题、权益问题等可打断发言。",
+        "en": "when the speaker is done the chair types yield; then recognise the mover. A point of order or a question of privilege may interrupt.",
     },
+    "floor.vote_while_speaking": {
+        "zh": "{name} 正在发言：付表决即结束辩论，须先结束发言。",
+        "en": "{name} is speaking: putting the question ends debate, so the speech must end first.",
+    },
+    "floor.vote_while_recognized": {
+        "zh": "{name} 已获发言权：付表决即结束辩论，须先交还发言权。",
+        "en": "{name} has the floor: putting the question ends debate, so the floor must be given up first.",
+    },
+    "floor.vote_while_speaking.hint": {
+        "zh": "输入 yield 结束发言，再输入 vote open（规则文件 vote_ends_speech: true 时付表决自动结束发言）。",
+        "en": "type yield to end the speech, then vote open (with vote_ends_speech: true in the rules file, the vote ends it).",
+    },
+    "floor.reason.override": {"zh": "主持人破例", "en": "the chair's exception"},
     "floor.question_changed": {
         "zh": "{name} 获准发言后，待决议题已变为“{text}”：须重新举手。",
         "en": "since {name} was recognised the pending question has become '{text}': raise a hand again.",

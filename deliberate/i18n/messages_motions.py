@@ -7,8 +7,8 @@ MESSAGES = {
         "en": "no quorum ({present} present, {required} required): no business can be done.",
     },
     "motions.no_quorum.hint": {
-        "zh": "等待成员到场（attend 姓名），或只提出：{allowed}。",
-        "en": "wait for members to arrive (attend NAME), or move only: {allowed}.",
+        "zh": "等待成员到场（attend 姓名），或只提出以下动议之一：{allowed}",
+        "en": "wait for members to arrive (attend NAME), or make only one of these motions:{allowed}",
     },
     "motions.neutral_chair.move": {"zh": "主持人 {name} 保持中立，不提出动议。",
                                    "en": "the chair, {name}, is neutral and makes no motions."},

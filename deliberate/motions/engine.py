@@ -32,7 +32,7 @@ from deliberate.motions.stack import (
 )
 from deliberate.motions.thresholds import no_vote
 from deliberate.names import clean
-from deliberate.refusal import Refusal
+from deliberate.refusal import Refusal, with_causes
 from deliberate.state import State
 from deliberate.record import Event
 
@@ -81,7 +81,11 @@ def decide_make(state: State, command: MakeMotion, rules) -> list[Event] | Refus
         return refusal
     member = present_member(state, rules, command.by, "move")
     if isinstance(member, Refusal):
-        return member
+        # say every rule broken: the member is not here, and the motion would be out of order anyway
+        out_of_order = interruption(state, rules, kind, None)
+        if out_of_order is None:
+            out_of_order = place(state, rules, chart, kind, dict(command.params))
+        return with_causes(member, out_of_order)
     # While another member has the floor, only a motion the chart lets interrupt (the floor's rule).
     refusal = interruption(state, rules, kind, member.id)
     if refusal:
@@ -168,7 +172,8 @@ def _check_bring_back(state, rules, chart, kind, words, params, target):
     if motion is None:
         rule = {"take_from_table": "ronr.take_from_table", "rescind_or_amend_adopted": "ronr.rescind",
                 "discharge_committee": "ronr.discharge"}.get(spec.effect, "ronr.reconsider")
-        return Refusal(rule, "motions.no_such_question", {"question": target or "-"},
+        return Refusal(rule, "motions.no_such_question" if target else "motions.question_needed",
+                       {"question": target or ""},
                        hint_key="motions.no_such_question.hint")
     if spec.effect == "take_from_table":
         return words, keep      # same_or_next_session checks it is on the table
@@ -221,8 +226,10 @@ def decide_second(state: State, command: Second, rules) -> list[Event] | Refusal
     if refusal:
         return refusal
     if motion is None or (command.question and command.question != motion.id):
-        return Refusal("ronr.second", "motions.nothing_to_second", {"question": command.question or "-"},
-                       hint_key="motions.nothing_to_second.hint")
+        nothing = Refusal("ronr.second", "motions.nothing_to_second", {"question": command.question or "-"},
+                          hint_key="motions.nothing_to_second.hint")
+        absent = present_member(state, rules, command.by, "second")
+        return with_causes(nothing, absent if isinstance(absent, Refusal) else None)
     member = present_member(state, rules, command.by, "second")
     if isinstance(member, Refusal):
         return member

@@ -71,6 +71,8 @@ def place(state: State, rules, chart: Chart, kind: str, params: dict) -> str | N
     target: str | None = None
     if spec.motion_class == "bring_back":
         target = params.get("question")
+        if not target and spec.effect == "reconsider_vote" and m.results:
+            target = m.results[-1].question   # reconsider: the most recent vote by default
     elif kind == "appeal":
         target = m.appealable
     elif kind == "division_of_the_assembly":
@@ -124,8 +126,22 @@ def _spec_params(spec: MotionSpec) -> dict:
     return {"kind": spec.id, "name_zh": spec.name_zh, "name_en": spec.name_en, "ronr": spec.ronr}
 
 
-def _label(chart: Chart, motion: Motion) -> str:
-    return f"{motion.id} {chart[motion.kind].name_zh}/{chart[motion.kind].name_en}"
+def _label(chart: Chart, motion: Motion):
+    """A motion as the host reads it: its id and its name in the message's language."""
+    from deliberate.i18n import Words
+
+    return Words(f"{motion.id} {chart[motion.kind].name_zh}", f"{motion.id} {chart[motion.kind].name_en}")
+
+
+def typeable_motions(rules, kinds) -> object:
+    """The lines a host types to make each motion of `kinds` (`motion adjourn --by 姓名  休会`), one a line."""
+    from deliberate.i18n import Words
+    from deliberate.motions.stack import chart_of
+
+    chart = chart_of(rules)
+    specs = [chart[k] for k in kinds if k in chart]
+    return Words("".join(f"\n    motion {s.id} --by 姓名    （{s.name_zh}）" for s in specs),
+                 "".join(f"\n    motion {s.id} --by NAME    ({s.name_en})" for s in specs))
 
 
 # -- the chart's in_order_when words ----------------------------------------------------
@@ -228,7 +244,8 @@ def _reconsider_within(state, rules, chart, spec, params, target):
     m = peek(state)
     motion = m.items.get(target) if target else None
     if motion is None or motion.result is None:
-        return Refusal("ronr.reconsider", "motions.reconsider_nothing", {"question": target or "-"},
+        return Refusal("ronr.reconsider", "motions.reconsider_nothing" if target else "motions.reconsider_no_vote",
+                       {"question": target or ""},
                        hint_key="motions.reconsider_nothing.hint")
     result = m.results[motion.result]
     within = rules.business.reconsider_within
@@ -271,7 +288,8 @@ def require_business(state: State, rules, kind: str | None = None) -> Refusal | 
         q = quorum(state, rules)
         if not q.met:
             return Refusal("ronr.quorum", "motions.no_quorum",
-                           {"present": q.present, "required": q.required, "allowed": rules.business.without_quorum},
+                           {"present": q.present, "required": q.required,
+                            "allowed": typeable_motions(rules, rules.business.without_quorum.split())},
                            hint_key="motions.no_quorum.hint")
     return None
 

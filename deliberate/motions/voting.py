@@ -27,10 +27,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deliberate.core import Command
+from deliberate.floor import end_debate
 from deliberate.meeting import quorum
 from deliberate.motions import text as amend_text
 from deliberate import meeting
-from deliberate.motions.order import present_member, require_business
+from deliberate.motions.order import _label, present_member, require_business
 from deliberate.motions.stack import (
     Motion, OpenVote as OpenVoteState, Result, chart_of, motions_of, peek, presiding_id, top,
 )
@@ -119,13 +120,16 @@ def decide_open(state: State, command: OpenVote, rules) -> list[Event] | Refusal
         return Refusal("ronr.voting", "motions.nothing_to_vote", {}, hint_key="motions.nothing_to_vote.hint")
     if not motion.stated:
         return Refusal("ronr.second", "motions.awaiting_second",
-                       {"motion": f"{motion.id} {chart[motion.kind].name_zh}/{chart[motion.kind].name_en}"},
+                       {"motion": _label(chart, motion)},
                        hint_key="motions.awaiting_second.hint")
     spec = chart[motion.kind]
     if no_vote(spec.vote):
         return Refusal("ronr.voting", "motions.not_voted", {"name_zh": spec.name_zh, "name_en": spec.name_en},
                        hint_key="motions.not_voted.hint")
-    return [Event("vote_opened", command.at, {"question": motion.id, "method": command.method})]
+    ended = end_debate(state, rules, command.at)  # putting the question ends debate
+    if isinstance(ended, Refusal):
+        return ended
+    return ended + [Event("vote_opened", command.at, {"question": motion.id, "method": command.method})]
 
 
 def decide_count(state: State, command: CountVotes, rules) -> list[Event] | Refusal:

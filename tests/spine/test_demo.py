@@ -40,6 +40,7 @@ def test_every_project_gets_the_outcome_the_council_gave_it(demo):
         "在水贝公园增设临时公厕，并在一个月内完成": "adopted",
         "开放文华大厦地下停车场夜间（晚七点至早七点）共享车位": "adopted",
         "由社区统一为各楼加装空调滴水管，费用由居民分摊": "lost",
+        "推选王芳为居民议事会与街道办的联络员": "adopted",       # by secret ballot (phones and paper)
     }
     referred = [e for e in events(folder, "vote_closed") if e["motion"] == "commit_or_refer"]
     assert referred and referred[0]["adopted"] and referred[0]["text"] == "环境小组"
@@ -61,7 +62,7 @@ def test_the_quorum_is_reached_after_late_arrivals(demo):
 
 def test_the_record_is_signed_and_verifies(demo):
     folder, _ = demo
-    assert len(events(folder, "checkpoint")) == 1
+    assert len(events(folder, "checkpoint")) == 3    # each poll's close (receipts prove against it), the meeting's
     verified = run_cli("--db", str(folder / "deliberate.db"), "verify", "--json")
     assert verified.returncode == 0 and json.loads(verified.stdout)["ok"] is True
 

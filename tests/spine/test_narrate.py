@@ -35,6 +35,8 @@ project add 座椅 --cost 300
 project withdraw 座椅
 meeting open "测试会议" --chair 赵一 --secretary 钱二
 attend 孙三 李四 周五
+depart 周五
+undo --reason 记错了
 move "修路" --by 钱二
 motions lapse
 move "修路" --by 钱二
@@ -187,7 +189,7 @@ def test_the_record_of_the_demo_holds_no_chinese_the_tool_composed(demo):
                 found.append((event.seq, event.type, path, value))
     assert found == []
     stated = [e.payload for e in read_all(demo) if e.type == "question_stated"]
-    assert len(stated) == 9 and all(set(p) == {"id"} for p in stated)
+    assert len(stated) == 10 and all(set(p) == {"id"} for p in stated)
 
 
 def test_a_question_stated_holds_only_the_motions_id(council):
@@ -390,6 +392,6 @@ def test_an_event_of_a_later_version_is_worded_as_unknown_not_dropped():
     from deliberate.record import StoredEvent
     from deliberate.state import State
 
-    key, params = narrate(StoredEvent(1, "ballot_cast", "2026-01-01T00:00:00.000+08:00", {}, "0" * 64, "0" * 64),
+    key, params = narrate(StoredEvent(1, "ballot_recounted", "2026-01-01T00:00:00.000+08:00", {}, "0" * 64, "0" * 64),
                           State())
-    assert key == "narrate.unknown" and "ballot_cast" in t(key, "en", **params)
+    assert key == "narrate.unknown" and "ballot_recounted" in t(key, "en", **params)

@@ -10,8 +10,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "deliberate"
 PURE = ["core.py", "roster.py", "meeting.py", "names.py", "state.py", "question.py", "views.py",
         "times.py", "refusal.py", "roster_csv.py", "domain.py", "record.py", "ledger/events.py", "texts.py", "narrate.py",
         *[f"motions/{p.name}" for p in (PACKAGE / "motions").glob("*.py")],
-        *[f"ballots/{n}.py" for n in ("election", "outcome", "greedy", "mes", "select", "projects")],
-        "ledger/merkle.py", "ledger/note.py", "ledger/manifest.py"]
+        *[f"ballots/{n}.py" for n in ("election", "outcome", "greedy", "mes", "select", "projects", "polls")],
+        "ledger/merkle.py", "ledger/note.py", "ledger/manifest.py",
+        *[f"minutes/{p.name}" for p in (PACKAGE / "minutes").glob("*.py")], "site/pages.py"]
 FORBIDDEN_MODULES = {"sqlite3", "os", "pathlib", "time", "random", "socket", "subprocess", "shutil",
                      "sqlite_utils", "click", "deliberate.store", "deliberate.clock", "deliberate.app",
                      "deliberate.cli"}

@@ -50,10 +50,12 @@ def test_full_width_and_half_width_names_are_the_same_member(council, tmp_path):
     assert result.exit_code == 1 and "already on the roster" in result.output
 
 
-def test_an_unknown_column_is_refused_with_the_known_ones(council, tmp_path):
+def test_an_unknown_column_is_left_out_and_named(council, tmp_path):
+    # issue 14: a column the roster does not use is left out with one line naming it
+    # (a misspelt known column is still refused: tests/evening/test_rosters.py)
     start(council)
     result = council("member", "import", str(write(tmp_path, "姓名,爱好\n王芳,唱歌\n", "utf-8")))
-    assert result.exit_code == 2 and "爱好" in result.output and "phone" in result.output
+    assert result.exit_code == 0 and "爱好" in result.output
 
 
 def test_a_file_that_is_not_text_is_refused(council, tmp_path):

@@ -1,0 +1,137 @@
+"""Messages of a host's real evening (issue 14): duplicates, corrections, scripts, agenda, console."""
+
+MESSAGES = {
+    "input.name.twice": {
+        "zh": "“{name}”在这一行里出现了两次：每个{what}只写一次。",
+        "en": "'{name}' is named twice on this line: name each {what} once.",
+    },
+    "roster.unknown_none": {
+        "zh": "名册中没有“{name}”，也没有相近的名字。",
+        "en": "'{name}' is not on the roster, and no name on it is close.",
+    },
+    "motions.reconsider_no_vote": {
+        "zh": "本次会议还没有表决过任何议题，没有可重议的表决。",
+        "en": "no question has been voted on yet, so there is no vote to reconsider.",
+    },
+    "motions.reconsider_no_vote.hint": {
+        "zh": "表决之后再动议重议（默认重议最近一次表决，或用 --question 指定）。",
+        "en": "move to reconsider after a vote (the most recent one by default, or name it with --question).",
+    },
+    "motions.question_needed": {
+        "zh": "这项动议须指明所涉议题。",
+        "en": "this motion must name the question it concerns.",
+    },
+    "motions.question_needed.hint": {
+        "zh": "用 --question 给出议题编号（见 state）。",
+        "en": "give the question's id with --question (see state).",
+    },
+}
+
+MESSAGES.update({
+    "correct.nothing": {"zh": "本次会议没有可以撤销的操作。", "en": "there is nothing in this meeting to take back."},
+    "correct.nothing.hint": {"zh": "log 列出已记录的事件。", "en": "log lists what has been recorded."},
+    "correct.not_this_meeting": {
+        "zh": "第 {seq} 号事件不属于本次会议，不能在此更正。",
+        "en": "event {seq} is not part of this meeting, so it cannot be corrected here.",
+    },
+    "correct.not_this_meeting.hint": {
+        "zh": "只能更正本次会议中记录的操作；之前会议的错误在纪要中另行说明。",
+        "en": "only actions recorded in this meeting can be corrected; note earlier mistakes in the minutes.",
+    },
+    "correct.not_retractable": {
+        "zh": "第 {seq} 号事件（开会、名册、签名或更正）不能撤回。",
+        "en": "event {seq} (an opening, the roster, a signature or a correction) cannot be taken back.",
+    },
+    "correct.already": {"zh": "第 {seq} 号事件已被第 {by} 号更正撤回。",
+                        "en": "event {seq} was already taken back by correction {by}."},
+    "correct.already.hint": {"zh": "log 中划去的行就是已撤回的。", "en": "log marks what was taken back."},
+    "correct.reason": {"zh": "更正须说明理由。", "en": "a correction needs a reason."},
+    "correct.reason.hint": {"zh": "correct 编号 --reason “记错了人”", "en": "correct SEQ --reason 'wrong member'"},
+    "correct.depends": {
+        "zh": "第 {seq} 号事件之后记录的事件依赖于它：{depends}。",
+        "en": "events recorded after event {seq} depend on it: {depends}.",
+    },
+    "correct.depends.hint": {
+        "zh": "先用 undo 依次撤销这些后来的操作，或用 log 查看它们。",
+        "en": "take those later actions back first with undo, or see them with log.",
+    },
+    "correct.undone": {"zh": "已撤销（记为更正）：第 {seqs} 号事件", "en": "Taken back (recorded as a correction): event {seqs}"},
+    "correct.corrected": {"zh": "已更正：撤回第 {seqs} 号事件", "en": "Corrected: event {seqs} retracted"},
+    "narrate.undone": {"zh": "撤销第 {seqs} 号事件（更正）。{reason}", "en": "Event {seqs} taken back (a correction). {reason}"},
+    "narrate.corrected": {"zh": "更正：撤回第 {seqs} 号事件。理由：{reason}",
+                          "en": "Correction: event {seqs} retracted. Reason: {reason}"},
+    "log.retracted": {"zh": "〔已撤回〕{text}", "en": "[retracted] {text}"},
+})
+
+MESSAGES.update({
+    "script.check_summary": {
+        "zh": "检查了 {ran} 行，{failed} 行会被拒绝或有误；未记录任何内容。",
+        "en": "Checked {ran} line(s): {failed} would be refused or are wrong; nothing was recorded.",
+    },
+})
+
+MESSAGES.update({
+    "script.init_skipped": {
+        "zh": "第 {line} 行：社区“{name}”已存在于这个数据库，跳过 init。",
+        "en": "line {line}: the community '{name}' is already in this database; init skipped.",
+    },
+})
+
+# -- click's usage errors, in the host's language (cli/context.report_usage) --------------------
+MESSAGES.update({
+    "usage.no_such_command": {"zh": "没有“{name}”这个命令。", "en": "there is no command '{name}'."},
+    "usage.did_you_mean": {"zh": "您是不是要输入 {suggestion}？", "en": "did you mean {suggestion}?"},
+    "usage.no_such_option": {"zh": "没有 {option} 这个选项。", "en": "there is no option {option}."},
+    "usage.option_needs_value": {"zh": "选项 {option} 后面需要一个值。", "en": "the option {option} needs a value."},
+    "usage.missing_argument": {"zh": "缺少 {param}。", "en": "{param} is missing."},
+    "usage.missing_option": {"zh": "缺少选项 {param}。", "en": "the option {param} is missing."},
+    "usage.bad_value": {"zh": "{param} 的值无效：{detail}", "en": "invalid value for {param}: {detail}"},
+    "usage.bad_choice": {"zh": "{param} 的值“{value}”无效：可选 {choices}。",
+                         "en": "'{value}' is not a valid {param}: choose one of {choices}."},
+    "usage.not_a_number": {"zh": "{param} 的值“{value}”不是数字。", "en": "'{value}' is not a number, as {param} must be."},
+    "usage.no_file": {"zh": "{param}：找不到文件“{value}”。", "en": "{param}: there is no file '{value}'."},
+    "usage.extra_arguments": {"zh": "多出了参数：{extra}（含空格的文字请用引号括起）。",
+                              "en": "unexpected extra argument(s): {extra} (put text with spaces in quotes)."},
+    "usage.other": {"zh": "用法有误：{detail}", "en": "bad usage: {detail}"},
+})
+
+MESSAGES.update({
+    "refusal.also": {"zh": "另外 [{rule}] {message}", "en": "also [{rule}] {message}"},
+})
+
+MESSAGES.update({
+    "roster.quorum_moved": {"zh": "名册变了，法定人数从 {before} 人变为 {after} 人（现到会 {present} 人，仍达法定人数）。",
+                            "en": "The roster changed: the quorum moved from {before} to {after} ({present} present, still a quorum)."},
+    "roster.quorum_moved_lost": {
+        "zh": "名册变了，法定人数从 {before} 人变为 {after} 人：现到会 {present} 人，未达法定人数。",
+        "en": "The roster changed: the quorum moved from {before} to {after}; {present} present is no longer a quorum."},
+})
+
+# -- real rosters (roster_csv, member import --update) ----------------------------------------
+MESSAGES.update({
+    "csv.misspelt_column": {
+        "zh": "{file}：不认识的列“{column}”，是不是“{suggestion}”？可用的列：{known}。",
+        "en": "{file}: unknown column '{column}'; did you mean '{suggestion}'? Known columns: {known}.",
+    },
+    "csv.unused_columns": {"zh": "{file}：名册不用的列已略过：{columns}。",
+                           "en": "{file}: columns the roster does not use were left out: {columns}."},
+    "csv.read_as_big5": {"zh": "{file} 是繁体中文（Big5）编码，已按 Big5 读取。",
+                         "en": "{file} is in Big5 (Traditional Chinese); it was read as Big5."},
+    "roster.nothing_changed": {"zh": "名册没有变化：文件中的 {count} 人都已在名册上，资料相同。",
+                               "en": "Nothing changed: the {count} people in the file are all on the roster, with the same details."},
+    "roster.update.added": {"zh": "新增 {count} 人（文件中有、名册上没有）：{names}",
+                            "en": "Added {count} (in the file, not on the roster): {names}"},
+    "roster.update.private": {"zh": "更新了 {count} 人的联系资料（住址、电话、身份证号，不入公开记录）：{names}",
+                              "en": "Updated the private details (unit, phone, ID) of {count}: {names}"},
+    "roster.update.missing": {"zh": "名册上有、文件中没有的 {count} 人（未移出，需要时用 member remove）：{names}",
+                              "en": "On the roster but not in the file, {count} (not removed; use member remove if they left): {names}"},
+    "roster.update.role": {"zh": "角色与名册不同（角色不会被改写）：{names}",
+                           "en": "A different role than on the roster (roles are not rewritten): {names}"},
+    "roster.update.hint": {"zh": "文件里有人已在名册上：更新名册请用 member import --update 文件。",
+                           "en": "people in the file are already on the roster: to merge an updated roster use member import --update FILE."},
+})
+
+MESSAGES.update({
+    "console.more_status": {"zh": "……另有 {count} 行：输入 status 查看全部",
+                            "en": "... {count} more line(s): type status to see it all"},
+})
