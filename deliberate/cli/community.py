@@ -313,18 +313,8 @@ def _add_quietly(session, people) -> list[str]:
 
 
 def add_members(session, people) -> None:
-    from deliberate.roster import AddMembers, normal_phone
-
-    def keep_private(store, stored):
-        for person, event in zip(people, stored):
-            if person.unit or person.phone or person.id_number:
-                phone = normal_phone(person.phone) if person.phone else None
-                id_number = person.id_number.strip().upper() if person.id_number else None
-                store.set_private(event.payload["id"], person.unit, phone, id_number)
-
     before = quorum_now(session)
-    stored = session.app().execute(AddMembers(session.now(), tuple(people)), on_recorded=keep_private)
-    names = [e.payload["name"] for e in stored]
+    names = _add_quietly(session, people)
     text = session.t("roster.added", count=len(names), names="、".join(names[:10]) + ("…" if len(names) > 10 else ""))
     data = {"added": names, "roster_size": len(session.app().state.roster)}
     moved = quorum_moved(session, before)
