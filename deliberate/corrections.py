@@ -37,7 +37,7 @@ NOT_RETRACTABLE = frozenset({
 # decided; the meeting closed): every later event depends on them, so only `undo` takes them back.
 TURNING_POINTS = frozenset({
     "question_stated", "motion_disposed", "vote_opened", "vote_closed", "vote_retaken", "meeting_closed",
-    "ruling_made", "chair_passed", "chair_resumed",
+    "ruling_made", "chair_passed", "chair_resumed", "agenda_taken_up",
 })
 
 
@@ -94,6 +94,8 @@ FOLLOWS = {
     "attended": {"attended"},
     "departed": {"departed"},
     "motion_made": {"question_stated", "motion_disposed", "vote_retaken"},
+    "motion_disposed": {"agenda_item_done", "agenda_taken_up"},   # a call for the orders of the day
+    "agenda_item_done": {"agenda_taken_up"},     # agenda next
     "motion_seconded": {"question_stated"},
     "speech_ended": {"vote_opened"},
     "floor_yielded": {"vote_opened"},

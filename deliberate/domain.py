@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from deliberate import core, corrections, floor, meeting, roster
+from deliberate import agenda, core, corrections, floor, meeting, roster
 from deliberate.ballots import polls, projects
 from deliberate.core import Command  # noqa: F401  (the base of every area's commands)
 from deliberate.ledger import events as ledger
@@ -23,6 +23,7 @@ AREAS = (
     corrections,                                # undo and correct: the fold skips what is retracted
     motions, voting, rulings, motions_view,     # the motions area
     floor,
+    agenda,                                     # the agenda and the orders of the day
     projects, polls,                            # the ballots area
     ledger,
 )
@@ -31,6 +32,8 @@ CLOSING_CHECKS = tuple(check for area in AREAS for check in getattr(area, "CLOSI
 DECIDERS = core.merge_deciders(AREAS)
 # Closing a meeting asks every area whether it still holds business open.
 DECIDERS[meeting.CloseMeeting] = partial(meeting.decide_close, closing_checks=CLOSING_CHECKS)
+# A granted call for the orders of the day takes up what is due, in the same action.
+DECIDERS[motions.MakeMotion] = agenda.with_orders_of_the_day(DECIDERS[motions.MakeMotion])
 APPLIERS = core.merge_appliers(AREAS)
 VIEWS = {name: function for area in AREAS for name, function in getattr(area, "VIEWS", {}).items()}
 

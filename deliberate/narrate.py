@@ -419,6 +419,28 @@ def _key_rotated(p, state):
     return "narrate.key_rotated", {"fingerprint": fingerprint(p.get("public_key", ""))}
 
 
+def _agenda_words(state, item_id: str) -> str:
+    agenda = state.agenda
+    if agenda is not None and item_id in agenda.items:
+        return f"“{agenda.items[item_id].text}”"
+    motion = peek(state).items.get(item_id)
+    return f"“{motion.text}”" if motion is not None and motion.text else ""
+
+
+def _agenda_item_added(p, state):
+    minutes = Words(f"（{p['minutes']} 分钟）", f" ({p['minutes']} min)") if p.get("minutes") else ""
+    return "narrate.agenda_item_added", {"id": p["id"], "text": p["text"], "minutes": minutes}
+
+
+def _agenda_taken_up(p, state):
+    key = "narrate.agenda_taken_up" + (".orders_of_the_day" if p.get("how") == "orders_of_the_day" else "")
+    return key, {"item": p["item"], "text": _agenda_words(state, p["item"])}
+
+
+def _agenda_item_done(p, state):
+    return "narrate.agenda_item_done", {"item": p["item"], "text": _agenda_words(state, p["item"])}
+
+
 _WORDINGS = {
     "community_created": _community_created,
     "rules_adopted": _rules_adopted,
@@ -458,6 +480,9 @@ _WORDINGS = {
     "checkpoint": _checkpoint,
     "key_rotated": _key_rotated,
     "corrected": _corrected,
+    "agenda_item_added": _agenda_item_added,
+    "agenda_taken_up": _agenda_taken_up,
+    "agenda_item_done": _agenda_item_done,
 }
 
 

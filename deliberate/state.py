@@ -51,6 +51,7 @@ class State:
     motions: Any = None    # deliberate.motions owns this slice
     floor: Any = None      # deliberate.floor owns this slice
     ballots: Any = None    # deliberate.ballots owns this slice
+    agenda: Any = None     # deliberate.agenda owns this slice
     meeting_seq: int = 0   # the seq of the newest meeting_opened (deliberate.corrections)
     corrections: dict[int, int] = field(default_factory=dict)  # retracted seq -> seq of its `corrected`
 

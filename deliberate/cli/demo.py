@@ -49,11 +49,11 @@ def demo(directory):
         # a real path to the packaged roster (a temporary copy, removed on leaving, only from a zipped install)
         with importlib.resources.as_file(DEMO_DATA / "residents.csv") as roster:
             # the community, the meeting, then the council's project list for researchers (pabulib format)
-            parts = [(setup_lines(roster), "demo"),
-                     (meeting.read_text(encoding="utf-8").splitlines(), meeting.name),
-                     ([f"ballot export '{target / 'projects.pb'}'"], "demo")]
-            for lines, source in parts:
-                code, more, _ = run_with_phones(session, lines, source)
+            parts = [(setup_lines(roster), "demo", False),
+                     (meeting.read_text(encoding="utf-8").splitlines(), meeting.name, True),  # each line shown
+                     ([f"ballot export '{target / 'projects.pb'}'"], "demo", False)]
+            for lines, source, echo in parts:
+                code, more, _ = run_with_phones(session, lines, source, echo=echo)
                 ran += more
                 if code != DONE:
                     break
@@ -61,6 +61,7 @@ def demo(directory):
         session.close()
     if code != DONE:
         raise click.exceptions.Exit(code)
+    show_summary(outer, db, target)
     from deliberate.site.writer import build   # the minutes site, sealed: DIR/site/index.html
 
     site = build([db], target / "site")
@@ -68,6 +69,45 @@ def demo(directory):
                outer.t("demo.done", db=db, lines=ran) + "\n" + outer.t(
                    "site.published", path=site["path"], communities=1, written=site["written"],
                    unchanged=site["unchanged"], fingerprint=site["fingerprint"]))
+
+
+def show_summary(outer, db: Path, target: Path) -> None:
+    """What a host reads at the end: the meeting, who attended, each decision with its counts, the
+    checkpoint and the key's fingerprint; the sample script copied to DIR/meeting.txt, and where to read on."""
+    from deliberate.minutes.model import community_record
+    from deliberate.minutes.words import when
+    from deliberate.store import Store
+
+    script = target / "meeting.txt"
+    script.write_bytes((DEMO_DATA / "meeting.txt").read_bytes())
+    store = Store.open(db)
+    try:
+        record = community_record(store.read())
+    finally:
+        store.close()
+    t, sep = outer.t, "、" if outer.lang == "zh" else ", "
+    lines = ["", t("demo.summary.title")]
+    for meeting in record.meetings:
+        lines.append(t("demo.summary.meeting", number=meeting.number, title=meeting.title,
+                       opened=when(meeting.opened_at), closed=when(meeting.closed_at)[11:],
+                       chair=meeting.chair, secretary=meeting.secretary or "-"))
+        lines.append(t("demo.summary.present", present=len(meeting.present), roster=len(meeting.roster),
+                       names=sep.join(meeting.present)))
+        lines.append(t("demo.summary.decisions"))
+        for vote in meeting.decisions:
+            motion = record.motions.get(vote.question)
+            text = motion.final_text if motion is not None and motion.final_text else vote.text
+            lines.append("  " + t("demo.summary.decision", id=vote.question, text=text,
+                                  outcome=t(f"minutes.status.{vote.outcome}"),
+                                  yes=vote.yes, no=vote.no, abstain=vote.abstain))
+    checkpoint = record.latest_checkpoint
+    if checkpoint:
+        lines.append(t("demo.summary.checkpoint", size=checkpoint["size"], root=checkpoint["root"][:16]))
+    lines.append(t("demo.summary.fingerprint", fingerprint=record.fingerprint))
+    lines.append(t("demo.summary.script", path=script, db=db))
+    lines.append(t("demo.summary.guide"))
+    if not outer.json:
+        outer.echo("\n".join(lines))
 
 
 def clear_earlier_demo(db: Path) -> None:

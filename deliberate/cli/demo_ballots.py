@@ -15,8 +15,9 @@ PROJECT_CHOICES = (("p1", "p3"), ("p1",), ("p3",), ("p1", "p3"), ("p2",), ("p1",
 PAPER = 3            # ballots the tellers type in; one code is left unused
 
 
-def run_with_phones(session, lines: list[str], source: str):
-    """`run_lines`, with the demo's phones and receipt check where the script marks them."""
+def run_with_phones(session, lines: list[str], source: str, echo: bool = False):
+    """`run_lines`, with the demo's phones and receipt check where the script marks them
+    (`echo`: each line shown before its result)."""
     from deliberate.cli.context import DONE
     from deliberate.cli.script import run_lines
 
@@ -27,14 +28,15 @@ def run_with_phones(session, lines: list[str], source: str):
         if line is not None and marker not in (PHONES, CHECK):
             chunk.append(line)
             continue
-        code, more, bad = run_lines(session, chunk, source)
+        code, more, bad = run_lines(session, chunk, source, echo=echo)
         ran, failed, chunk = ran + more, failed + bad, []
         if code != DONE:
             return code, ran, failed
         if marker == PHONES:
             phones(session)
         elif marker == CHECK and session.extras.get("receipts"):
-            code, more, bad = run_lines(session, [f"receipt check {session.extras['receipts'][0]}"], "demo")
+            code, more, bad = run_lines(session, [f"receipt check {session.extras['receipts'][0]}"], "demo",
+                                        echo=echo)
             ran, failed = ran + more, failed + bad
             if code != DONE:
                 return code, ran, failed

@@ -30,6 +30,7 @@ COMMANDS = {
     "console": "deliberate.cli.console:console",
     "run": "deliberate.cli.script:run",
     "demo": "deliberate.cli.demo:demo",
+    "agenda": "deliberate.cli.agenda:agenda",
     # motions (the chart, the stack, votes, rulings)
     "motions": "deliberate.cli.motions:motions",
     "move": "deliberate.cli.motions:move",

@@ -98,9 +98,9 @@ def read_script(path: str) -> list[str]:
 
 
 def run_lines(session, lines: list[str], source: str, keep_going: bool = False,
-              start: int = 1) -> tuple[int, int, int]:
+              start: int = 1, echo: bool = False) -> tuple[int, int, int]:
     """Run `lines` from line `start` (the `@ TIME` lines before it still set the clock);
-    return (exit code, lines run, lines refused)."""
+    return (exit code, lines run, lines refused). `echo` (the demo's) shows each line before its result."""
     from deliberate import clock
     from deliberate.cli.main import root
 
@@ -122,6 +122,8 @@ def run_lines(session, lines: list[str], source: str, keep_going: bool = False,
             if not keep_going:
                 break
             continue
+        if echo and not session.json:
+            session.echo(f"› {stripped}")
         expect_refusal = stripped.startswith("!")
         if expect_refusal:
             stripped = stripped[1:].strip()

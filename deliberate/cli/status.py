@@ -27,6 +27,6 @@ def render_state(session, data: dict) -> str:
 
 def renderers() -> tuple:
     """Each area's part of the state on screen, in the order shown: `render(session, state_data) -> str`."""
-    from deliberate.cli import floor_view, motions_view
+    from deliberate.cli import agenda, floor_view, motions_view
 
-    return (motions_view.render, floor_view.render_floor)
+    return (agenda.render, motions_view.render, floor_view.render_floor)

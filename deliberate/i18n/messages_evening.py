@@ -135,3 +135,88 @@ MESSAGES.update({
     "console.more_status": {"zh": "……另有 {count} 行：输入 status 查看全部",
                             "en": "... {count} more line(s): type status to see it all"},
 })
+
+# -- the agenda and the orders of the day (deliberate/agenda.py, cli/agenda.py) ----------------
+MESSAGES.update({
+    "agenda.need_text": {"zh": "议程事项须有内容。", "en": "an agenda item needs its words."},
+    "agenda.need_text.hint": {"zh": "agenda add “审议电梯加装方案” --minutes 20",
+                              "en": "agenda add 'The lift proposal' --minutes 20"},
+    "agenda.bad_minutes": {"zh": "分配的时间须为正的分钟数（不是 {minutes}）。",
+                           "en": "the time allotted must be a positive number of minutes (not {minutes})."},
+    "agenda.question_pending": {"zh": "议题 {question} 尚待决定，议程的下一项要等它处理完毕。",
+                                "en": "question {question} is pending; the next item waits until it is disposed of."},
+    "agenda.question_pending.hint": {"zh": "先表决、推迟或暂停该议题（state 列出可以提出的动议）。",
+                                     "en": "vote on it, postpone or table it first (state lists the motions in order)."},
+    "agenda.nothing_left": {"zh": "议程上没有待处理的事项。", "en": "nothing is left on the agenda."},
+    "agenda.nothing_left.hint": {"zh": "用 agenda add 添加事项，或 meeting close 散会。",
+                                 "en": "add an item with agenda add, or close the meeting with meeting close."},
+    "agenda.none_in_hand": {"zh": "目前没有正在处理的议程事项。", "en": "no agenda item is in hand."},
+    "agenda.none_in_hand.hint": {"zh": "agenda next 开始处理下一项。", "en": "agenda next takes up the next item."},
+    "agenda.why.question_pending": {
+        "zh": "现在没有到时的议程：议题 {question} 尚待决定，只有特别议程可以打断它。",
+        "en": "no order of the day is due: question {question} is pending, and only a special order interrupts it.",
+    },
+    "agenda.why.in_hand_minutes": {
+        "zh": "现在没有到时的议程：{item}“{text}”正在处理，分配的时间还剩约 {left} 分钟。",
+        "en": "no order of the day is due: {item} '{text}' is in hand, with about {left} minute(s) of its time left.",
+    },
+    "agenda.why.in_hand": {
+        "zh": "现在没有到时的议程：{item}“{text}”正在处理。",
+        "en": "no order of the day is due: {item} '{text}' is in hand.",
+    },
+    "agenda.why.later": {
+        "zh": "现在没有到时的议程：议题 {question} 推迟到“{until}”，时间未到。",
+        "en": "no order of the day is due: question {question} is postponed to '{until}', which has not come.",
+    },
+    "agenda.why.empty": {
+        "zh": "现在没有到时的议程：议程是空的，也没有推迟到某时的议题。",
+        "en": "no order of the day is due: the agenda is empty and no question is postponed to a time.",
+    },
+    "agenda.nothing_due.hint": {"zh": "agenda list 列出议程和推迟的议题。",
+                                "en": "agenda list shows the agenda and the postponed questions."},
+    "agenda.added": {"zh": "已列入议程：{id} {text}", "en": "On the agenda: {id} {text}"},
+    "agenda.taken_up": {"zh": "现在处理：{item} {text}", "en": "Now before the meeting: {item} {text}"},
+    "agenda.finished": {"zh": "{item} 处理完毕。", "en": "{item} is finished."},
+    "agenda.title": {"zh": "议程：", "en": "Agenda:"},
+    "agenda.empty_list": {"zh": "议程是空的。", "en": "The agenda is empty."},
+    "agenda.line": {"zh": "{mark} 事项 {id}：{text}{minutes}{motion}", "en": "{mark} {id} {text}{minutes}{motion}"},
+    "agenda.minutes": {"zh": "（{minutes} 分钟）", "en": " ({minutes} min)"},
+    "agenda.motion": {"zh": " —— 动议：{motion}", "en": " — motion: {motion}"},
+    "agenda.postponed_line": {"zh": "{mark} {question} {text}（推迟到“{until}”{special}{due}）",
+                              "en": "{mark} {question} {text} (postponed to '{until}'{special}{due})"},
+    "agenda.special": {"zh": "，特别议程", "en": ", a special order"},
+    "agenda.due": {"zh": "，已到时", "en": ", due now"},
+    "agenda.state": {"zh": "议程：现在 {current}；待处理 {waiting} 项{due}",
+                     "en": "Agenda: now {current}; {waiting} item(s) waiting{due}"},
+    "agenda.state_due": {"zh": "；到时：{items}（motion call_for_orders_of_the_day）",
+                         "en": "; due: {items} (motion call_for_orders_of_the_day)"},
+    "agenda.nothing_in_hand": {"zh": "无", "en": "nothing in hand"},
+    "narrate.agenda_item_added": {"zh": "列入议程：{id}“{text}”{minutes}。", "en": "On the agenda: {id} '{text}'{minutes}."},
+    "narrate.agenda_taken_up": {"zh": "开始处理 {item}{text}。", "en": "{item}{text} is taken up."},
+    "narrate.agenda_taken_up.orders_of_the_day": {"zh": "按议程进行：开始处理 {item}{text}。",
+                                                  "en": "Orders of the day: {item}{text} is taken up."},
+    "narrate.agenda_item_done": {"zh": "{item}{text} 处理完毕。", "en": "{item}{text} is finished."},
+    "minutes.agenda": {"zh": "议程", "en": "Agenda"},
+})
+
+# -- the demo's summary (cli/demo.show_summary) -------------------------------------------------
+MESSAGES.update({
+    "demo.summary.title": {"zh": "── 小结 ──────────────────────────────", "en": "── Summary ──────────────────────────────"},
+    "demo.summary.meeting": {"zh": "第 {number} 次会议“{title}”：{opened}–{closed}，主持 {chair}，记录 {secretary}",
+                             "en": "Meeting {number} '{title}': {opened}–{closed}, chaired by {chair}, minutes by {secretary}"},
+    "demo.summary.present": {"zh": "出席：{roster} 人中 {present} 人出席：{names}",
+                             "en": "Attended: {present} of {roster} present: {names}"},
+    "demo.summary.decisions": {"zh": "决定：", "en": "Decisions:"},
+    "demo.summary.decision": {"zh": "{id} {text}：{outcome}（赞成 {yes}，反对 {no}，弃权 {abstain}）",
+                              "en": "{id} {text}: {outcome} (yes {yes}, no {no}, abstain {abstain})"},
+    "demo.summary.checkpoint": {"zh": "存档点：{size} 个事件，根哈希 {root}…（deliberate verify 可核验）",
+                                "en": "Checkpoint: {size} events, root {root}… (deliberate verify checks it)"},
+    "demo.summary.fingerprint": {"zh": "社区密钥指纹：{fingerprint}", "en": "Key fingerprint: {fingerprint}"},
+    "demo.summary.script": {
+        "zh": "示例脚本已复制到 {path}：每一行都是在控制台里输入的样子；自己的会议同样可以用 deliberate --db 数据库 run 文件 录入。",
+        "en": "The sample script is copied to {path}: each line as typed in the console; your own meeting "
+              "runs the same way with deliberate --db DB run FILE.",
+    },
+    "demo.summary.guide": {"zh": "主持人指南：docs/zh/host.md（英文版 docs/en/host.md）。",
+                           "en": "The host guide: docs/zh/host.md (in English: docs/en/host.md)."},
+})

@@ -124,6 +124,7 @@ class MeetingMinutes:
     rulings: list = field(default_factory=list)
     speeches: list = field(default_factory=list)
     calls_to_order: list = field(default_factory=list)   # (at, name, reason)
+    agenda: list = field(default_factory=list)         # Line: the agenda kept (deliberate.agenda)
     adjourned_by: str | None = None
     ballots: list = field(default_factory=list)        # Line: secret ballots and polls
     lines: list = field(default_factory=list)          # Line: every event of the meeting
@@ -380,6 +381,12 @@ class _Builder:
         if motion is not None:
             motion.speeches.append(speech)
             motion.lines.append(line)
+
+    def _agenda_item_added(self, event, p, before, line):
+        if self.meeting is not None:
+            self.meeting.agenda.append(line)
+
+    _agenda_taken_up = _agenda_item_done = _agenda_item_added
 
     def _called_to_order(self, event, p, before, line):
         if self.meeting is not None:

@@ -82,6 +82,9 @@ def minutes_markdown(record: CommunityRecord, meeting: MeetingMinutes, lang: str
     if meeting.departed:
         head.append(t("minutes.departed", lang, names=names(meeting.departed, lang)))
     out += [f"- {e(line)}" for line in head] + [""]
+    if meeting.agenda:
+        out += [f"## {t('minutes.agenda', lang)}", ""]
+        out += ["- " + e(f"{when(line.at)} {say(line, lang)}") for line in meeting.agenda] + [""]
     out += [f"## {t('minutes.business', lang)}", ""]
     if quorum_lost(meeting):
         out += [e(t("minutes.quorum_lost", lang, present=len(meeting.present), required=meeting.quorum_required)), ""]

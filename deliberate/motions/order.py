@@ -259,7 +259,14 @@ def _reconsider_within(state, rules, chart, spec, params, target):
     return None
 
 
+def _orders_due(state, rules, chart, spec, params, target):
+    from deliberate.agenda import orders_due_condition
+
+    return orders_due_condition(state, rules, chart, spec, params, target)
+
+
 CONDITIONS = {
+    "orders_of_the_day_due_and_not_taken_up": _orders_due,
     "no_question_pending": _no_question_pending,
     "unqualified": _unqualified,
     "immediately_after_ruling": _immediately_after_ruling,
@@ -271,7 +278,7 @@ CONDITIONS = {
     "same_or_next_session": _same_or_next_session,
     "same_day_or_next_day_of_session": _reconsider_within,
     # Not enforced (the chair's judgement, or facts the record does not hold):
-    # urgent_matter_needs_attention, orders_of_the_day_due_and_not_taken_up,
+    # urgent_matter_needs_attention,
     # privilege_needs_immediate_attention, privileged_only_while_question_pending,
     # no_adjournment_time_already_set, assembly_meets_again, at_time_of_breach.
 }

@@ -119,9 +119,14 @@ def test_ronr_17_34_lay_on_the_table_and_take_from_it(meeting):
 @story("call_for_orders_of_the_day")
 def test_ronr_18_call_for_orders_of_the_day_on_one_members_demand(meeting):
     main(meeting)
+    # nothing is due (no agenda, nothing postponed): the call has nothing to enforce (issue 14)
+    meeting.refuse_motion("ronr.orders_of_the_day", "call_for_orders_of_the_day", "刘洋")
+    # q1 postponed, as a special order, to a time already past: its time has come
+    meeting.moved("postpone_to_a_certain_time", "刘洋", to="19:00", second="赵磊", flags=["special_order"])
+    assert meeting.vote(9, 1)["adopted"] and meeting.m.stack == []
     stored = meeting.motion("call_for_orders_of_the_day", "刘洋")
-    assert [e.type for e in stored] == ["motion_made", "motion_disposed"]
-    assert stored[1].payload["status"] == "granted"
+    assert [e.type for e in stored] == ["motion_made", "motion_disposed", "agenda_taken_up"]
+    assert stored[1].payload["status"] == "granted" and stored[2].payload["item"] == "q1"
     assert meeting.stack_kinds() == ["main_motion"]
 
 

@@ -75,3 +75,19 @@ def test_the_project_list_and_budget_are_recorded_and_exported(demo):
     assert len(events(folder, "project_added")) == 4
     exported = read_pb(folder / "projects.pb")
     assert exported.budget == 300000 and len(exported.projects) == 4
+
+
+def test_the_demo_ends_with_a_summary_of_decisions_with_counts_and_the_fingerprint(demo):
+    import re
+
+    folder, result = demo
+    summary = result.stdout[result.stdout.index("── Summary"):]
+    mains = {e["question"]: e for e in events(folder, "vote_closed") if e["motion"] == "main_motion"}
+    for question, vote in mains.items():
+        counts = f"{vote['outcome']} (yes {vote['yes']}, no {vote['no']}, abstain {vote['abstain']})"
+        assert f"{question} " in summary and counts in summary, (question, counts)
+    key = events(folder, "community_created")[0]["public_key"]
+    from deliberate.narrate import fingerprint
+
+    assert f"Key fingerprint: {fingerprint(key)}" in summary
+    assert re.search(r"Checkpoint: \d+ events", summary) and "docs/zh/host.md" in summary

@@ -37,6 +37,9 @@ meeting open "测试会议" --chair 赵一 --secretary 钱二
 attend 孙三 李四 周五
 depart 周五
 undo --reason 记错了
+agenda add 修路 --minutes 10 --motion 修路
+agenda next
+agenda done
 move "修路" --by 钱二
 motions lapse
 move "修路" --by 钱二
@@ -295,8 +298,8 @@ def test_log_prints_each_event_as_narrate_words_it(demo, lang):
 
 
 def test_log_from_the_middle_words_events_against_the_state_before_them(demo):
-    expected = [text for event, _, text in narrations(demo, "en") if 136 <= event.seq <= 139]
-    shown = run_cli("--db", str(demo), "--lang", "en", "log", "--since", "136", "--limit", "4")
+    expected = [text for event, _, text in narrations(demo, "en") if 141 <= event.seq <= 144]
+    shown = run_cli("--db", str(demo), "--lang", "en", "log", "--since", "141", "--limit", "4")
     assert [line.strip().split("  ", 2)[2] for line in shown.stdout.splitlines()] == expected
     assert "Roll call on q6: for 王芳, 陈静, 刘洋" in expected[1]
 

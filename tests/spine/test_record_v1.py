@@ -114,8 +114,9 @@ def test_a_log_of_a_newer_format_is_refused_with_its_version_and_the_way_out(cou
 
 
 def secret_ballots(event) -> bool:
-    """The sample meeting's secret ballots (20:16 to 20:24), added after format 1's copy was made."""
-    return "2026-11-20T20:16" <= event.at < "2026-11-20T20:25"
+    """The sample meeting's secret ballots (20:16 to 20:24) and its agenda (issue 14), added after
+    format 1's copy was made."""
+    return "2026-11-20T20:16" <= event.at < "2026-11-20T20:25" or event.type.startswith("agenda_")
 
 
 def test_formats_1_and_2_of_the_same_meeting_differ_only_in_question_stated(v1_copy, v2_demo):
