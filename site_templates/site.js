@@ -54,7 +54,13 @@
     }
     return sn === 0 ? r : null;
   }
-  window.deliberateCheck = function (item, rootHex) {
+  /* the record must be the ballot with this receipt, and its leaf hash (0x00 || record) folded
+     along the audit path (0x01 || left || right) must give the checkpoint's root */
+  window.deliberateCheck = function (receipt, item, rootHex, size) {
+    var payload;
+    try { payload = JSON.parse(item.record).payload || {}; } catch (e) { return false; }
+    if (payload.receipt !== receipt || item.tree_size !== size || !/^[0-9a-f]{64}$/.test(rootHex)) return false;
+    for (var i = 0; i < item.proof.length; i++) if (!/^[0-9a-f]{64}$/.test(item.proof[i])) return false;
     var leaf = sha256([0].concat(utf8(item.record)));
     var root = rootFrom(leaf, item.leaf_index, item.tree_size, item.proof);
     return root !== null && hex(root) === rootHex;
@@ -71,7 +77,8 @@
       var typed = document.getElementById("receipt-input").value.trim().toLowerCase().replace(/[^0-9a-f]/g, "");
       var item = data.items[typed], out = document.getElementById("receipt-result");
       if (!item) { out.textContent = words.missing; out.className = "bad"; return; }
-      var ok = window.deliberateCheck(item, data.root);
+      var shown = document.getElementById("checkpoint-root");
+      var ok = !!shown && window.deliberateCheck(typed, item, shown.getAttribute("data-root"), data.size);
       out.textContent = (ok ? words.found : words.broken).replace("{event}", item.event).replace("{size}", data.size);
       out.className = ok ? "good" : "bad";
     });

@@ -17,7 +17,7 @@ import click
 from deliberate.cli.context import DONE, REFUSED, current, invoke
 from deliberate.refusal import BadInput
 
-NOT_IN_SCRIPTS = {"console", "run", "demo"}
+NOT_IN_SCRIPTS = {"console", "run", "demo", "serve", "booth"}  # these wait for people
 
 
 LONGEST_LINE = 64 * 1024  # bytes of one line in a script: a motion is at most a few KB

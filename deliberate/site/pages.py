@@ -276,8 +276,8 @@ def community_pages(record, *, root: str = "", district: bool = False, base_url:
         if record.receipts:
             items = [{"receipt": item["receipt"], "seq": item["seq"], "text": words.say(item["line"], lang)}
                      for item in record.receipts]
-            data = {"root": checkpoint["root"] if checkpoint else "", "size": checkpoint["size"] if checkpoint else 0,
-                    "items": receipts or {}}
+            # the root the box checks against is the one the page shows (#checkpoint-root), not a copy
+            data = {"size": checkpoint["size"] if checkpoint else 0, "items": receipts or {}}
             box_words = {k: translate(f"site.receipts.{k}", lang, event="{event}", size="{size}")
                          for k in ("found", "broken", "missing")}
             add("receipts", "receipts.html", "receipts", translate("site.receipts.title", lang), receipts=items,

@@ -34,3 +34,15 @@ def test_run_from_resumes_after_a_fix_and_init_of_the_same_community_is_skipped(
     result = council("run", "--from", "4", str(script), at=council.clock())
     assert result.exit_code == 0, result.stderr
     assert [e.type for e in council.events()][-1] == "votes_counted"
+
+
+def test_serve_and_booth_wait_for_people_so_a_script_refuses_them_naming_the_verb(council, tmp_path):
+    council.seat(8)
+    before = len(council.events())
+    for verb in ("serve", "booth"):
+        script = tmp_path / f"{verb}.txt"
+        script.write_text(f"{verb}\n", encoding="utf-8")
+        result = council("run", str(script), at=council.clock())
+        assert result.exit_code == 2, (verb, result.exit_code, result.stderr)
+        assert f"'{verb}' cannot be used inside a script" in result.stderr and "line 1" in result.stderr
+    assert len(council.events()) == before
