@@ -22,7 +22,7 @@ from typing import Callable
 
 from deliberate import __version__, clock
 from deliberate import domain
-from deliberate.core import Command
+from deliberate.core import Command, latest
 from deliberate.ledger.events import Checkpoint
 from deliberate.record import Event, StoredEvent
 from deliberate.refusal import BadInput, IntegrityError, Refusal, Refused
@@ -135,7 +135,10 @@ class App:
             if self.on_warning is not None:
                 self.on_warning(problem)
             return []
-        result = domain.decide(self.state, Checkpoint(stored[-1].at, payload), self._rules_or_none())
+        # Signed when the meeting closes; a meeting entered from paper closes at its own (earlier)
+        # time, and the checkpoint then takes the latest time the record had reached.
+        at = latest(stored[-1].at, self.state.reached_at)
+        result = domain.decide(self.state, Checkpoint(at, payload), self._rules_or_none())
         if isinstance(result, Refusal):
             raise Refused(result)
         return self._append(result)

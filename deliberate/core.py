@@ -51,10 +51,32 @@ def merge_appliers(areas: Iterable) -> dict[str, tuple[Callable, ...]]:
 
 
 def decide(state: State, command: Command, rules, deciders: dict) -> list[Event] | Refusal:
-    if state.last_at is not None and instant(command.at) < instant(state.last_at):
-        # The record runs forward: a paper record is entered in the order it happened.
-        return Refusal("record.chronology", "record.chronology", {"at": command.at, "last": state.last_at})
-    return deciders[type(command)](state, command, rules)
+    return chronology(state, command) or deciders[type(command)](state, command, rules)
+
+
+def latest(*times: str | None) -> str | None:
+    """The latest of recorded times (None where none is given)."""
+    given = [t for t in times if t is not None]
+    return max(given, key=instant) if given else None
+
+
+def chronology(state: State, command: Command) -> Refusal | None:
+    """The record runs forward: a paper record is entered in the order it happened.
+
+    Outside a meeting entered from paper, no time may be before the latest the record has
+    reached (`last_at`, or `reached_at` when a paper meeting took the log back in time).
+    Inside one, the meeting's own lines run forward from its last. Opening a meeting from
+    paper (a command with `paper` set) is the one action that may go back in time.
+    """
+    if getattr(command, "paper", False) is True:
+        return None
+    if state.in_session() and state.meeting.paper:
+        last, key = state.last_at, "record.chronology.paper"
+    else:
+        last, key = latest(state.last_at, state.reached_at), "record.chronology"
+    if last is not None and instant(command.at) < instant(last):
+        return Refusal("record.chronology", key, {"at": command.at, "last": last}, hint_key=key + ".hint")
+    return None
 
 
 def apply(state: State, event, appliers: dict) -> State:

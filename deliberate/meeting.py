@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deliberate.core import Command
+from deliberate.core import Command, latest
 from deliberate.names import clean
 from deliberate.refusal import Refusal
 from deliberate.roster import find_member
@@ -18,6 +18,7 @@ class OpenMeeting(Command):
     title: str
     chair: str
     secretary: str = ""
+    paper: bool = False   # held earlier, entered from its paper minutes (deliberate.core.chronology)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ def decide_open(state: State, command: OpenMeeting, rules: Rules) -> list[Event]
         payload["chair_id"] = chair_id
     if secretary_id:
         payload["secretary_id"] = secretary_id
+    if command.paper:
+        payload["paper"] = True
     events = [Event("meeting_opened", command.at, payload)]
     # The chair and secretary are plainly here: members among them are marked present.
     for member_id in dict.fromkeys(i for i in (chair_id, secretary_id) if i):
@@ -182,7 +185,10 @@ def apply_opened(state: State, event) -> None:
     state.meetings_held = p["number"]
     state.meeting_seq = event.seq   # where this meeting's actions begin (undo and correct stay after it)
     state.meeting = Meeting(p["number"], p["title"], event.at, p["chair"], p.get("chair_id"),
-                            p.get("secretary", ""), p.get("secretary_id"))
+                            p.get("secretary", ""), p.get("secretary_id"), paper=bool(p.get("paper")))
+    if state.meeting.paper:
+        # The log goes back to the paper meeting's times; remember how far it had come.
+        state.reached_at = latest(state.reached_at, state.last_at)
 
 
 def apply_attended(state: State, event) -> None:

@@ -171,9 +171,10 @@ def _member_removed(p, state):
 
 def _meeting_opened(p, state):
     params = {"number": p["number"], "title": p["title"], "chair": p.get("chair") or "-"}
+    paper = ".paper" if p.get("paper") else ""
     if p.get("secretary"):
-        return "narrate.meeting_opened.secretary", {**params, "secretary": p["secretary"]}
-    return "narrate.meeting_opened", params
+        return "narrate.meeting_opened.secretary" + paper, {**params, "secretary": p["secretary"]}
+    return "narrate.meeting_opened" + paper, params
 
 
 def _attended(p, state):

@@ -33,12 +33,14 @@ class Meeting:
     secretary_id: str | None
     present: list[str] = field(default_factory=list)  # member ids, in order of arrival
     closed_at: str | None = None
+    paper: bool = False   # entered afterwards from paper minutes: its times run on a clock of their own
 
 
 @dataclass
 class State:
     seq: int = 0
     last_at: str | None = None
+    reached_at: str | None = None      # the latest time recorded before a meeting entered from paper
     community: str | None = None
     rules: dict | None = None          # Rules.to_dict() of the rules in force
     rules_source: str | None = None

@@ -17,12 +17,19 @@ def meeting():
 @click.argument("title", type=TITLE)
 @click.option("--chair", required=True, type=NAME, help="主持人 / who presides")
 @click.option("--secretary", default="", type=NAME, help="记录员 / who keeps the minutes")
-def meeting_open(title, chair, secretary):
-    """开会 / Open a meeting (one at a time)."""
+@click.option("--paper", is_flag=True,
+              help="补录早先举行的纸质会议 / a meeting held earlier, entered from its paper minutes")
+def meeting_open(title, chair, secretary, paper):
+    """开会 / Open a meeting (one at a time).
+
+    \b
+    --paper: 补录早于记录中最后时间的会议；会内各行的时间须依次向后 / a meeting held before the
+    record's last time, entered from paper; its own lines' times must run forward.
+    """
     from deliberate.meeting import OpenMeeting
 
     session = current()
-    session.app().execute(OpenMeeting(session.now(), title, chair, secretary))
+    session.app().execute(OpenMeeting(session.now(), title, chair, secretary, paper))
     m = session.app().state.meeting
     session.emit({"meeting": m.number, "title": m.title, "chair": m.chair},
                  session.t("meeting.opened", number=m.number, title=m.title, chair=m.chair)

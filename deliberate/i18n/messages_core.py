@@ -10,8 +10,16 @@ MESSAGES = {
         "en": "the time {at} is before the last recorded time {last}: enter the record in the order it happened.",
     },
     "record.chronology.hint": {
-        "zh": "用 --at 给出不早于 {last} 的时间。",
-        "en": "give an --at time no earlier than {last}.",
+        "zh": "用 --at 给出不早于 {last} 的时间；补录更早举行的会议，用 meeting open ... --paper 开始。",
+        "en": "give an --at time no earlier than {last}; to enter a meeting held earlier, open it with meeting open ... --paper.",
+    },
+    "record.chronology.paper": {
+        "zh": "时间 {at} 早于这次补录会议上一条记录的时间 {last}：纸质会议记录须按发生顺序录入。",
+        "en": "the time {at} is before {last}, the last time of this meeting entered from paper: enter its lines in the order they happened.",
+    },
+    "record.chronology.paper.hint": {
+        "zh": "用 --at 或 @ 行给出不早于 {last} 的时间。",
+        "en": "give an --at (or @) time no earlier than {last}.",
     },
     "record.already_created": {
         "zh": "数据库已属于“{name}”，不能再次建立。",

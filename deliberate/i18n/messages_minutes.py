@@ -4,6 +4,7 @@ MESSAGES = {
     "minutes.title": {"zh": "{community}　第 {number} 次会议纪要：{title}", "en": "{community}: minutes of meeting {number}, {title}"},
     "minutes.when": {"zh": "时间：{opened} 至 {closed}", "en": "Time: {opened} to {closed}"},
     "minutes.when.open": {"zh": "时间：{opened} 起（会议仍在进行）", "en": "Time: from {opened} (the meeting is still in session)"},
+    "minutes.paper": {"zh": "据纸质会议记录事后补录", "en": "Entered from paper minutes after the meeting"},
     "minutes.place": {"zh": "地点：{place}", "en": "Place: {place}"},
     "minutes.officers": {"zh": "主持人：{chair}；记录员：{secretary}", "en": "Chair: {chair}; secretary: {secretary}"},
     "minutes.attendance": {

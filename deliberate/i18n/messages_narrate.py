@@ -22,6 +22,14 @@ MESSAGES = {
         "zh": "第 {number} 次会议“{title}”开会，主持人 {chair}，记录员 {secretary}。",
         "en": "Meeting {number}, '{title}', opens; {chair} presides, {secretary} keeps the minutes.",
     },
+    "narrate.meeting_opened.paper": {
+        "zh": "第 {number} 次会议“{title}”开会，主持人 {chair}（据纸质记录补录）。",
+        "en": "Meeting {number}, '{title}', opens; {chair} presides (entered from paper).",
+    },
+    "narrate.meeting_opened.secretary.paper": {
+        "zh": "第 {number} 次会议“{title}”开会，主持人 {chair}，记录员 {secretary}（据纸质记录补录）。",
+        "en": "Meeting {number}, '{title}', opens; {chair} presides, {secretary} keeps the minutes (entered from paper).",
+    },
     "narrate.attended": {"zh": "{name} 签到。", "en": "{name} is present."},
     "narrate.departed": {"zh": "{name} 离场。", "en": "{name} leaves the meeting."},
     "narrate.meeting_closed": {

@@ -115,6 +115,7 @@ class MeetingMinutes:
     place: str = ""
     quorum_required: int = 0
     closed_at: str | None = None
+    paper: bool = False                               # entered afterwards from paper minutes
     roster: list = field(default_factory=list)        # names on the roster when it opened
     present: list = field(default_factory=list)       # names of those who attended, in order of arrival
     absent: list = field(default_factory=list)
@@ -247,7 +248,7 @@ class _Builder:
         p = event.payload
         self.meeting = MeetingMinutes(
             number=p["number"], title=p["title"], opened_at=event.at, chair=p.get("chair") or "-",
-            secretary=p.get("secretary") or "", place=p.get("place") or "",
+            secretary=p.get("secretary") or "", place=p.get("place") or "", paper=bool(p.get("paper")),
             roster=[m.name for m in before.roster], first_seq=event.seq,
             quorum_required=quorum_count(str((before.rules or {}).get("quorum", "majority")), len(before.roster)))
         self.meeting_digest = hashlib.sha256()

@@ -73,6 +73,8 @@ def minutes_markdown(record: CommunityRecord, meeting: MeetingMinutes, lang: str
     out = [f"# {e(t('minutes.title', lang, community=record.name, number=meeting.number, title=meeting.title))}", ""]
     head = [t("minutes.when", lang, opened=when(meeting.opened_at), closed=when(meeting.closed_at))
             if meeting.closed_at else t("minutes.when.open", lang, opened=when(meeting.opened_at))]
+    if meeting.paper:
+        head.append(t("minutes.paper", lang))
     if meeting.place:
         head.append(t("minutes.place", lang, place=meeting.place))
     head.append(t("minutes.officers", lang, chair=meeting.chair, secretary=meeting.secretary or "-"))
