@@ -53,6 +53,9 @@ class App:
         self.signer = signer           # None: nothing is signed (tests of the pure fold)
         self.on_warning = on_warning
         self.state = rebuild(store)
+        # (message key, params) of each event the last `execute` recorded, worded against the state
+        # just before it (deliberate.narrate): the edge shows them without copying the state.
+        self.words: list[tuple[str, dict]] = []
         self._rules_source: dict | None = None
         self._rules: Rules | None = None
 
@@ -86,6 +89,7 @@ class App:
         try:
             with self.store.transaction():
                 self.catch_up()
+                self.words = []
                 if not isinstance(command, Command):
                     command = command(self.state)
                 command = _stamped(command)
@@ -116,8 +120,11 @@ class App:
         return stored
 
     def _append(self, events: list[Event]) -> list[StoredEvent]:
+        from deliberate.narrate import narrate  # only when something is recorded: read-only commands start sooner
+
         stored = self.store.append(events)
         for event in stored:
+            self.words.append(narrate(event, self.state))
             domain.apply(self.state, event)
         if any(event.type == "corrected" for event in stored):
             self.state = rebuild(self.store)  # the fold without what was taken back

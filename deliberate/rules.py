@@ -9,7 +9,6 @@ carries the rules it was run under and loading them needs no YAML.
 from __future__ import annotations
 
 import difflib
-import importlib.resources
 import re
 import typing
 from dataclasses import asdict, dataclass, field, fields
@@ -21,10 +20,20 @@ from deliberate.i18n import Localized
 from deliberate.refusal import BadInput
 
 # The built-in rules files: rules/ at the top of the repository, shipped inside the package as
-# deliberate._rules (pyproject.toml maps it), so they are found in a wheel as in the checkout.
+# deliberate._rules (a symlink in the package; files in the wheel), found in a wheel as in the checkout.
 # A chart named by a rules file is looked for beside that file, then here.
-BUILTIN_DIR = importlib.resources.files("deliberate._rules")
-DEFAULT_RULES = BUILTIN_DIR / "luohu_ten.yaml"
+
+
+def __getattr__(name: str):
+    """BUILTIN_DIR and DEFAULT_RULES, found when first asked for: most commands read the rules
+    from the log and never need them (importlib.resources costs a one-shot command ~10 ms)."""
+    if name in ("BUILTIN_DIR", "DEFAULT_RULES"):
+        import importlib.resources
+
+        builtin = importlib.resources.files("deliberate._rules")
+        globals().update(BUILTIN_DIR=builtin, DEFAULT_RULES=builtin / "luohu_ten.yaml")
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -158,7 +167,7 @@ def parse_rules(text: str, source: str, base_dir: Path | None = None) -> Rules:
     try:
         rules = _build(Rules, data, (), None)
         _check_values(rules)
-        chart = _load_chart(rules, base_dir or BUILTIN_DIR, source)
+        chart = _load_chart(rules, base_dir or __getattr__("BUILTIN_DIR"), source)
     except _Invalid as bad:
         raise BadInput(
             "rules.invalid", file=source, key=".".join(map(str, bad.path)) or "(top)",
@@ -265,7 +274,7 @@ def _load_chart(rules: Rules, base_dir: Path, source: str) -> dict:
     """The motion chart named by `chart`, with `motion_overrides` applied, as plain data."""
     chart_path = base_dir / rules.chart
     if not chart_path.exists():
-        chart_path = BUILTIN_DIR / rules.chart
+        chart_path = __getattr__("BUILTIN_DIR") / rules.chart
     if not chart_path.exists():
         raise _Invalid(("chart",), Localized("rules.why.no_chart", chart=rules.chart, source=source))
     raw = _read_chart(chart_path, rules.chart)

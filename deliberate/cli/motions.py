@@ -22,25 +22,19 @@ def _chart_now(session):
     return chart_of(rules)
 
 
-def _after(session, stored, before) -> None:
-    """Say what was recorded, in the host's language (`before`: the state before the command)."""
+def _after(session, stored) -> None:
+    """Say what was recorded, in the host's language, as `log` words it."""
     from deliberate.cli.motions_view import describe_events
 
     app = session.app()
     data = {"events": [{"seq": e.seq, "type": e.type, "payload": e.payload} for e in stored]}
-    session.emit(data, describe_events(session, before, app.rules, stored))
+    session.emit(data, describe_events(session, app, stored))
 
 
 def _execute(command) -> None:
-    import copy
-
     session = current()
-    app = session.app()
-    # Each event is worded against the state just before it: keep a copy of the state before (the
-    # rules dict is shared, never changed in place). Refolding the log instead would cost a whole fold.
-    before = copy.deepcopy(app.state, {id(app.state.rules): app.state.rules})
-    stored = app.execute(command)
-    _after(session, stored, before)
+    stored = session.app().execute(command)
+    _after(session, stored)
 
 
 # -- the chart --------------------------------------------------------------------------------

@@ -7,23 +7,17 @@ def _name(session, row: dict) -> str:
     return row["name_zh"] if session.lang == "zh" else row["name_en"]
 
 
-def describe_events(session, before, rules, stored) -> str:
-    """One line per recorded event (`deliberate.narrate`), then the question now before the meeting.
+def describe_events(session, app, stored) -> str:
+    """One line per recorded event, then the question now before the meeting.
 
-    `before` is the state before the command ran (a copy this function may fold into): each event
-    is worded against the state just before it, as `deliberate log` words it.
+    Each event is worded against the state just before it (`App.words`, from deliberate.narrate),
+    as `deliberate log` words it.
     """
-    from deliberate.narrate import narrated
-
     if not stored:
         return ""
-    if before.seq < stored[0].seq - 1:      # another writer's events, folded in while the command ran
-        from deliberate import domain
-
-        domain.fold(session.store().read(before.seq + 1, stored[0].seq), before)
     t = session.t
-    lines = [t(key, **params) for _, key, params in narrated(stored, before)]
-    state = before
+    lines = [t(key, **params) for key, params in app.words]
+    state, rules = app.state, app.rules
     m = state.motions
     top = m.items[m.stack[-1]] if m is not None and m.stack else None
     if top is not None and not top.stated:

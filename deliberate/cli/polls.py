@@ -65,14 +65,11 @@ def close_poll(session) -> None:
     result = box.close(app, at)
     lines = []
     if result["kind"] == "motion":
-        import copy
-
         from deliberate.cli.motions_view import describe_events
         from deliberate.refusal import Refusal
 
         c = result["counts"]
         lines.append(session.t("poll.cli.closed_motion", poll=result["poll"], ballots=result["ballots"], **c))
-        before = copy.deepcopy(app.state, {id(app.state.rules): app.state.rules})
         decided = box.close_vote(app, at)
         if isinstance(decided, Refusal):
             from deliberate.cli.context import report_refusal
@@ -81,7 +78,7 @@ def close_poll(session) -> None:
         else:
             closed = next(e.payload for e in decided if e.type == "vote_closed")
             result["vote"] = {k: closed[k] for k in ("question", "outcome", "adopted", "yes", "no", "abstain")}
-            lines.append(describe_events(session, before, app.rules, decided))
+            lines.append(describe_events(session, app, decided))
     else:
         o = result["outcome"]
         lines.append(session.t("poll.cli.closed_projects", poll=result["poll"], ballots=result["ballots"],
