@@ -41,6 +41,7 @@ from deliberate.times import instant
 
 @dataclass
 class Item:
+    """One item of a meeting's agenda (议程)."""
     id: str
     text: str
     meeting: int
@@ -54,6 +55,7 @@ class Item:
 
 @dataclass
 class Agenda:
+    """The agenda's slice of the state: its items and the one being taken up."""
     items: dict = field(default_factory=dict)    # id -> Item
     next_item: int = 1
     current: str | None = None                   # an item id (a1) or a question id (q3)
@@ -75,6 +77,7 @@ def peek_agenda(state: State) -> Agenda:
 
 @dataclass(frozen=True)
 class AddItem(Command):
+    """Put an item on the open meeting's agenda."""
     text: str
     minutes: int | None = None
     motion: str = ""

@@ -43,6 +43,7 @@ TURNING_POINTS = frozenset({
 
 @dataclass(frozen=True)
 class Correct(Command):
+    """Retract earlier actions (`undo`, `correct SEQ`): the originals stay in the log."""
     retracts: tuple[int, ...]
     reason: str = ""
     how: str = "correct"          # undo | correct

@@ -43,6 +43,7 @@ from deliberate.record import Event
 
 @dataclass
 class Hand:
+    """A raised hand waiting for the floor."""
     member: str
     question: str
     stance: str | None
@@ -53,6 +54,7 @@ class Hand:
 
 @dataclass
 class Speech:
+    """A speech, under way or ended."""
     member: str
     question: str
     stance: str | None
@@ -78,6 +80,7 @@ class Holder:
 
 @dataclass
 class CallToOrderRecord:
+    """A member called to order, and why."""
     member: str
     reason: str
     at: str
@@ -86,6 +89,7 @@ class CallToOrderRecord:
 
 @dataclass
 class Floor:
+    """The floor's slice of the state: the chair, hands, speeches and calls to order."""
     meeting: int
     chair_id: str | None
     presiding_id: str | None
@@ -110,6 +114,7 @@ class Floor:
 
 @dataclass(frozen=True)
 class RaiseHand(Command):
+    """A member raises a hand, stating a stance where the rules require one."""
     name: str
     stance: str | None = None
     override: str = ""
@@ -117,38 +122,45 @@ class RaiseHand(Command):
 
 @dataclass(frozen=True)
 class LowerHand(Command):
+    """A member lowers a hand."""
     name: str
 
 
 @dataclass(frozen=True)
 class Recognize(Command):
+    """The chair gives the floor to the next hand, or to one named."""
     name: str | None = None
     override: str = ""
 
 
 @dataclass(frozen=True)
 class Speak(Command):
+    """A recognized member begins to speak."""
     name: str | None = None
     stance: str | None = None
 
 
 @dataclass(frozen=True)
 class Yield(Command):
+    """The speaker ends, or the chair cuts the speech."""
     cut: bool = False          # the chair stops the speaker
 
 
 @dataclass(frozen=True)
 class PassChair(Command):
+    """The chair hands the chair to a member to take part in debate."""
     name: str
 
 
 @dataclass(frozen=True)
 class ResumeChair(Command):
+    """The chair takes the chair back."""
     pass
 
 
 @dataclass(frozen=True)
 class CallToOrder(Command):
+    """The chair calls a member to order."""
     name: str
     reason: str
 

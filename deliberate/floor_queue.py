@@ -44,6 +44,7 @@ class Waiting:
 
 @dataclass(frozen=True)
 class Place:
+    """A hand's place in the speaking queue, and the reason for it."""
     member: str
     stance: str | None
     spoken: int

@@ -15,6 +15,7 @@ from deliberate.record import Event
 
 @dataclass(frozen=True)
 class OpenMeeting(Command):
+    """Open a meeting, live or entered from its paper minutes."""
     title: str
     chair: str
     secretary: str = ""
@@ -23,27 +24,32 @@ class OpenMeeting(Command):
 
 @dataclass(frozen=True)
 class Attend(Command):
+    """Mark members present."""
     names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Depart(Command):
+    """Mark members as having left."""
     names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class CloseMeeting(Command):
+    """Close the open meeting, once nothing is left pending."""
     pass
 
 
 @dataclass(frozen=True)
 class AdoptRules(Command):
+    """Put another rules file in force."""
     rules: dict
     rules_source: str
 
 
 @dataclass(frozen=True)
 class Quorum:
+    """Who is present against how many the quorum requires."""
     present: int
     required: int
     roster: int

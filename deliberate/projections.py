@@ -32,6 +32,7 @@ META_TABLE = "view_meta"
 
 @dataclass(frozen=True)
 class Table:
+    """One public projection table: its columns and keys."""
     name: str                                   # without the prefix: "votes"
     columns: tuple[tuple[str, type], ...]       # (name, python type), in order
     pk: str

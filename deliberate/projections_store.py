@@ -22,6 +22,7 @@ from deliberate.record import GENESIS
 
 @dataclass(frozen=True)
 class Refreshed:
+    """What refreshing the projection tables did."""
     rebuilt: bool                 # False when the tables were already current
     seq: int                      # the log's last seq they reflect
     counts: dict[str, int] = field(default_factory=dict)   # table name -> rows

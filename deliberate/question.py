@@ -15,6 +15,7 @@ from deliberate.state import State
 
 @dataclass(frozen=True)
 class Question:
+    """The question before the meeting, as the floor needs to know it."""
     id: str                  # unique for the life of the record, e.g. "q7"
     motion: str              # its id in the chart (main_motion, amend, ...)
     text: str                # the question as stated (as amended so far)

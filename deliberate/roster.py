@@ -14,6 +14,7 @@ from deliberate.record import Event
 
 @dataclass(frozen=True)
 class NewMember:
+    """A member as typed or read from a roster row, before it is checked."""
     name: str
     role: str = ""
     unit: str | None = None
@@ -24,6 +25,7 @@ class NewMember:
 
 @dataclass(frozen=True)
 class CreateCommunity(Command):
+    """Create the community: its name, rules and signing key."""
     name: str
     rules: dict
     rules_source: str
@@ -32,11 +34,13 @@ class CreateCommunity(Command):
 
 @dataclass(frozen=True)
 class AddMembers(Command):
+    """Add one or more members to the roster, all or none."""
     members: tuple[NewMember, ...]
 
 
 @dataclass(frozen=True)
 class RemoveMember(Command):
+    """Take a member off the roster."""
     name: str
     reason: str = ""
 
@@ -93,6 +97,7 @@ def mask_unit(unit: str | None) -> str:
 
 @dataclass(frozen=True)
 class RowProblem:
+    """Why one roster row cannot be added."""
     row: int | None
     name: str
     reason: str          # a message key

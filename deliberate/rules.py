@@ -8,11 +8,9 @@ carries the rules it was run under and loading them needs no YAML.
 
 from __future__ import annotations
 
-import difflib
 import re
 import typing
 from dataclasses import asdict, dataclass, field, fields
-from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal
 
@@ -38,6 +36,7 @@ def __getattr__(name: str):
 
 @dataclass(frozen=True)
 class ChairRules:
+    """What the chair may do: neutrality and the chair's vote."""
     neutral: bool = True
     votes: Literal["never", "to_break_tie", "always"] = "never"
     must_be_member: bool = False
@@ -45,6 +44,7 @@ class ChairRules:
 
 @dataclass(frozen=True)
 class FloorRules:
+    """How the floor is given: speech time and count, stances, turns."""
     speech_seconds: int = 120
     speeches_per_question: int = 2
     stance_required: bool = True
@@ -62,6 +62,7 @@ class FloorRules:
 
 @dataclass(frozen=True)
 class VotingRules:
+    """How votes are counted: the majority's base, ties, abstentions."""
     majority_base: Literal["votes_cast", "present", "entitled"] = "votes_cast"
     tie: Literal["fails"] = "fails"
     abstentions_count: bool = False
@@ -69,6 +70,7 @@ class VotingRules:
 
 @dataclass(frozen=True)
 class BusinessRules:
+    """The quorum's force, and how long a vote may be reconsidered."""
     quorum_required: bool = True
     # Motions in order without a quorum (RONR §40:7), chart ids separated by spaces.
     without_quorum: str = "fix_time_to_which_to_adjourn adjourn recess"
@@ -78,6 +80,7 @@ class BusinessRules:
 
 @dataclass(frozen=True)
 class BallotRules:
+    """How a project poll's ballots select projects."""
     # The rule that selects projects from a project poll's ballots (as `ballot select --rule`).
     selection: Literal["greedy", "equalshares", "equalshares/add1", "equalshares/add1-comparison"] = \
         "equalshares/add1"
@@ -85,6 +88,7 @@ class BallotRules:
 
 @dataclass(frozen=True)
 class Rules:
+    """A rules file, read and checked: every setting the meeting runs on."""
     name_zh: str
     name_en: str
     rule_prefix: str
@@ -124,9 +128,8 @@ def quorum_count(spec: str, roster_size: int) -> int:
     if spec == "majority":
         return roster_size // 2 + 1 if roster_size else 0
     if "/" in spec:
-        share = Fraction(spec)
-        whole = share * roster_size
-        return int(whole) + (1 if whole.denominator != 1 else 0)
+        top, bottom = (int(part) for part in spec.split("/"))
+        return -(-top * roster_size // bottom)  # the share of the roster, rounded up
     return int(spec)
 
 
@@ -197,6 +200,8 @@ def _build(cls: type, data: Any, path: tuple, _unused: Any) -> Any:
     known = {f.name: f for f in fields(cls)}
     for key in data:
         if key not in known:
+            import difflib
+
             guess = difflib.get_close_matches(str(key), known, n=1)
             why = (Localized("rules.why.unknown_key_guess", name=key, guess=guess[0]) if guess
                    else Localized("rules.why.unknown_key", name=key, known=", ".join(known)))
@@ -256,7 +261,7 @@ def _check_values(rules: Rules) -> None:
         raise _Invalid(("quorum",), Localized("rules.why.too_big", value=rules.quorum[:20], limit=999999))
     if "/" in rules.quorum:
         top, bottom = (int(part) for part in rules.quorum.split("/"))
-        if bottom == 0 or not 0 < Fraction(top, bottom) <= 1:  # 1/0 is no share of anything
+        if not 0 < top <= bottom:  # 1/0 is no share of anything
             raise _Invalid(("quorum",), Localized("rules.why.quorum_share", value=rules.quorum))
     if rules.floor.speech_seconds == 0:
         raise _Invalid(("floor", "speech_seconds"), Localized("rules.why.speech_zero"))

@@ -15,6 +15,7 @@ from typing import Any
 
 @dataclass
 class Member:
+    """A member on the roster (public fields only)."""
     id: str
     name: str
     key: str
@@ -24,6 +25,7 @@ class Member:
 
 @dataclass
 class Meeting:
+    """A meeting, open or closed, with its attendance."""
     number: int
     title: str
     opened_at: str
@@ -38,6 +40,7 @@ class Meeting:
 
 @dataclass
 class State:
+    """Everything the record says so far, folded from its events."""
     seq: int = 0
     last_at: str | None = None
     reached_at: str | None = None      # the latest time recorded before a meeting entered from paper

@@ -101,6 +101,7 @@ def _id_key(project_id: str):
 # -- the slice of the state --------------------------------------------------------------
 @dataclass
 class Poll:
+    """A secret poll, on a motion or on projects."""
     id: str
     kind: str                      # motion | projects
     question: str | None
@@ -158,6 +159,7 @@ class OpenSecretVote(Command):
 
 @dataclass(frozen=True)
 class OpenProjectPoll(Command):
+    """Open a secret poll on which projects to fund."""
     max: int | None = None
     knapsack: bool = False
     min_spend_pct: int | None = None
@@ -165,6 +167,7 @@ class OpenProjectPoll(Command):
 
 @dataclass(frozen=True)
 class IssueCodes(Command):
+    """Record the verifiers of ballot codes printed for the open poll."""
     verifiers: tuple[str, ...]     # of codes drawn at the edge, for the open poll
     add: bool = False              # more codes (`slips --add`), not the first printing
     poll: str | None = None
@@ -172,6 +175,7 @@ class IssueCodes(Command):
 
 @dataclass(frozen=True)
 class ClosePoll(Command):
+    """Close the open poll and count the ballots kept beside the log."""
     ballots: tuple = ()            # the accepted ballots kept beside the log: {content, nonce}
     poll: str | None = None
 

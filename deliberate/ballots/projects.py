@@ -26,6 +26,7 @@ LONGEST_NAME = 200
 # -- the slice of the state --------------------------------------------------------------
 @dataclass
 class BudgetProject:
+    """A project that may be funded."""
     id: str
     name: str
     key: str  # name_key(name): how names are compared
@@ -76,6 +77,7 @@ def slice_of(state: State) -> Ballots:
 # -- commands ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class AddProject(Command):
+    """Add a project with its cost."""
     name: str
     cost: str | int  # as typed: checked here, so the refusal can say what was wrong
     category: str = ""
@@ -84,11 +86,13 @@ class AddProject(Command):
 
 @dataclass(frozen=True)
 class WithdrawProject(Command):
+    """Withdraw a project."""
     name: str  # a project's name or id
 
 
 @dataclass(frozen=True)
 class SetBudget(Command):
+    """Set the budget the projects share."""
     amount: str | int
 
 

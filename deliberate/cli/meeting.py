@@ -115,7 +115,7 @@ def state_command(rebuild):
     state = refold(app.store) if rebuild else app.state
     rules = app.rules if state.rules else None
     data = state_view(state, rules, at=shown_at(session))
-    session.emit(data, render_state(session, data))
+    session.emit(data, "" if session.json else render_state(session, data))  # words only when shown
 
 
 def shown_at(session) -> str:

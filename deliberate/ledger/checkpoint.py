@@ -58,6 +58,7 @@ def _conn(conn_or_store) -> sqlite3.Connection:
 # -- the key's history -------------------------------------------------------
 @dataclass(frozen=True)
 class KeyRecord:
+    """A community key and the seq from which it signs."""
     seq: int
     public_key: bytes
 

@@ -24,11 +24,13 @@ from deliberate.state import State
 
 @dataclass(frozen=True)
 class Checkpoint(Command):
+    """Record a signed checkpoint of the log."""
     payload: dict          # signed by the edge over the tree of every event so far
 
 
 @dataclass(frozen=True)
 class RotateKey(Command):
+    """Record a new signing key, signed by the old one."""
     payload: dict          # the new key, signed by the old key and by itself
 
 

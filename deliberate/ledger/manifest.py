@@ -53,6 +53,7 @@ class ManifestError(ValueError):
 
 @dataclass(frozen=True)
 class Manifest:
+    """A sealed folder's manifest: every file's hash and the checkpoint it is sealed with."""
     origin: str
     fingerprint: str
     public_key: bytes
@@ -141,6 +142,7 @@ def sign(manifest: Manifest, private_key) -> str:
 
 @dataclass(frozen=True)
 class Difference:
+    """One file that differs from a manifest."""
     kind: str      # "changed", "missing" or "added"
     path: str
 

@@ -50,6 +50,7 @@ class NoteError(ValueError):
 
 @dataclass(frozen=True)
 class Signature:
+    """One signature line of a signed note."""
     name: str
     key_id: bytes
     signature: bytes
@@ -57,12 +58,14 @@ class Signature:
 
 @dataclass(frozen=True)
 class Note:
+    """A signed note: its text and signature lines."""
     body: str
     signatures: tuple[Signature, ...]
 
 
 @dataclass(frozen=True)
 class Checkpoint:
+    """A checkpoint's body: origin, tree size and root."""
     origin: str
     size: int
     root: bytes

@@ -244,6 +244,7 @@ def seal_directory(directory: Path | str, private_key, origin: str, checkpoint_n
 
 @dataclass(frozen=True)
 class Checked:
+    """What checking a sealed folder found."""
     manifest: manifest.Manifest
     differences: list[manifest.Difference]
     anchored: bool          # was the key checked against the log or a given fingerprint?

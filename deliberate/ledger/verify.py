@@ -59,6 +59,7 @@ COLUMNS = {"seq", "type", "at", "payload", "prev_hash", "hash"}
 
 @dataclass
 class Summary:
+    """What verifying a log found: its size, root, checkpoints and keys."""
     events: int = 0
     root: bytes = merkle.EMPTY_ROOT
     checkpoints: int = 0

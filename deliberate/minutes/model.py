@@ -26,6 +26,7 @@ BALLOT_HINTS = ("ballot", "poll", "receipt", "tally")
 
 @dataclass
 class Line:
+    """One event of the minutes, worded at the edge."""
     seq: int
     at: str
     type: str
@@ -36,6 +37,7 @@ class Line:
 
 @dataclass
 class Speech:
+    """A speech as the minutes record it."""
     seq: int
     at: str
     name: str
@@ -49,6 +51,7 @@ class Speech:
 
 @dataclass
 class Vote:
+    """A vote as the minutes record it."""
     seq: int
     at: str
     question: str
@@ -75,6 +78,7 @@ class Vote:
 
 @dataclass
 class MotionRecord:
+    """A motion as the minutes record it."""
     id: str
     kind: str
     kind_words: object           # Words (the chart's name) or the code
@@ -95,6 +99,7 @@ class MotionRecord:
 
 @dataclass
 class RulingRecord:
+    """A ruling as the minutes record it."""
     id: str
     at: str
     text: str
@@ -107,6 +112,7 @@ class RulingRecord:
 
 @dataclass
 class MeetingMinutes:
+    """The minutes of one meeting."""
     number: int
     title: str
     opened_at: str
@@ -145,6 +151,7 @@ class MeetingMinutes:
 
 @dataclass
 class Project:
+    """A project as the minutes record it."""
     id: str
     name: str
     name_en: str
@@ -155,6 +162,7 @@ class Project:
 
 @dataclass
 class CommunityRecord:
+    """A community's whole public record, for its minutes site."""
     name: str = ""
     public_key: str = ""
     fingerprint: str = "-"

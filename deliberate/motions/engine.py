@@ -39,6 +39,7 @@ from deliberate.record import Event
 
 @dataclass(frozen=True)
 class MakeMotion(Command):
+    """A member makes a motion of a kind in the chart."""
     kind: str                 # a chart id
     by: str                   # the member's name
     text: str = ""
@@ -47,6 +48,7 @@ class MakeMotion(Command):
 
 @dataclass(frozen=True)
 class Second(Command):
+    """A member seconds the pending motion."""
     by: str
     question: str | None = None
 
@@ -58,6 +60,7 @@ class Lapse(Command):
 
 @dataclass(frozen=True)
 class Withdraw(Command):
+    """The maker withdraws the pending motion."""
     by: str
     objected: bool = False    # a member objects to withdrawal by general consent: it is voted
 

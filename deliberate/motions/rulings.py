@@ -29,6 +29,7 @@ DECISIONS = ("ruling", "well_taken", "not_well_taken", "out_of_order", "admitted
 
 @dataclass(frozen=True)
 class MakeRuling(Command):
+    """The chair rules on a point of order or question of privilege."""
     text: str
     decision: str = "ruling"
 

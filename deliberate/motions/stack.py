@@ -17,6 +17,7 @@ from deliberate.state import State
 
 @dataclass
 class Motion:
+    """A motion made in a meeting, pending or decided."""
     id: str                   # "q7": unique for the life of the record
     kind: str                 # its id in the chart
     text: str                 # its words as amended so far (for amend: the words it inserts or strikes)
@@ -35,6 +36,7 @@ class Motion:
 
 @dataclass
 class OpenVote:
+    """The vote under way, with its counts or roll."""
     question: str
     method: str               # hands | roll | secret | rising
     opened_at: str
@@ -44,6 +46,7 @@ class OpenVote:
 
 @dataclass
 class Result:
+    """How a question was decided."""
     question: str
     kind: str
     text: str
@@ -67,6 +70,7 @@ class Result:
 
 @dataclass
 class Ruling:
+    """A ruling of the chair."""
     id: str                   # "r3"
     text: str
     at: str
@@ -80,6 +84,7 @@ class Ruling:
 
 @dataclass
 class Motions:
+    """The motions' slice of the state: the stack, every motion, the vote, results and rulings."""
     next_motion: int = 1
     next_ruling: int = 1
     stack: list = field(default_factory=list)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Requirement:
+    """What a motion needs to be adopted: a majority or two thirds, of what."""
     word: str            # majority | two_thirds
     base: str            # votes_cast | present | entitled
     negative: bool = False  # the noes decide (appeal, objection to consideration)
@@ -32,6 +33,7 @@ class Requirement:
 
 @dataclass(frozen=True)
 class Outcome:
+    """A vote's result against its requirement."""
     adopted: bool        # the question put was answered yes (sustained, considered)
     requirement: str     # e.g. "majority", "two_thirds", "majority_of_entire_membership"
     base: str

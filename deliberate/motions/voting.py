@@ -46,11 +46,13 @@ CHOICES = ("yes", "no", "abstain")
 
 @dataclass(frozen=True)
 class OpenVote(Command):
+    """Put the pending question to a vote."""
     method: str = "hands"
 
 
 @dataclass(frozen=True)
 class CountVotes(Command):
+    """Record the counts of a vote by hands or rising."""
     yes: int
     no: int
     abstain: int = 0
@@ -58,6 +60,7 @@ class CountVotes(Command):
 
 @dataclass(frozen=True)
 class RollCall(Command):
+    """Record each member's vote in a roll call."""
     yes: tuple[str, ...] = ()
     no: tuple[str, ...] = ()
     abstain: tuple[str, ...] = ()
@@ -76,6 +79,7 @@ class RecordTally(Command):
 
 @dataclass(frozen=True)
 class CloseVote(Command):
+    """Close the vote and announce the result."""
     chair_vote: str | None = None   # yes | no: the chair's vote, where the rules allow it
 
 

@@ -27,18 +27,23 @@ def test_chinese_messages_are_in_chinese():
     assert untranslated == []
 
 
+def test_every_message_file_is_listed_once():
+    from deliberate.i18n import AREAS
+
+    files = sorted(p.stem.removeprefix("messages_") for p in (PACKAGE / "i18n").glob("messages_*.py"))
+    assert sorted(AREAS) == files
+
+
 def test_no_two_areas_define_the_same_key():
     import importlib
-    import pkgutil
 
-    import deliberate.i18n as package
+    from deliberate.i18n import AREAS
 
     seen: dict[str, str] = {}
-    for info in pkgutil.iter_modules(package.__path__):
-        if info.name.startswith("messages_"):
-            for key in importlib.import_module(f"deliberate.i18n.{info.name}").MESSAGES:
-                assert key not in seen, f"{key} in {info.name} and {seen[key]}"
-                seen[key] = info.name
+    for area in AREAS:
+        for key in importlib.import_module(f"deliberate.i18n.messages_{area}").MESSAGES:
+            assert key not in seen, f"{key} in {area} and {seen[key]}"
+            seen[key] = area
 
 
 def test_every_message_key_the_spine_uses_exists():
