@@ -27,7 +27,7 @@ is then taken up in the same action.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 from datetime import datetime, timedelta
 
 from deliberate.core import Command
@@ -39,8 +39,7 @@ from deliberate.state import State
 from deliberate.times import instant
 
 
-@dataclass
-class Item:
+class Item(Struct):
     """One item of a meeting's agenda (议程)."""
     id: str
     text: str
@@ -53,8 +52,7 @@ class Item:
     done_at: str | None = None
 
 
-@dataclass
-class Agenda:
+class Agenda(Struct):
     """The agenda's slice of the state: its items and the one being taken up."""
     items: dict = field(default_factory=dict)    # id -> Item
     next_item: int = 1
@@ -75,7 +73,6 @@ def peek_agenda(state: State) -> Agenda:
 # -- commands ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class AddItem(Command):
     """Put an item on the open meeting's agenda."""
     text: str
@@ -83,31 +80,30 @@ class AddItem(Command):
     motion: str = ""
 
 
-@dataclass(frozen=True)
 class NextItem(Command):
     """Take up the next business: a due order of the day first, else the next item waiting."""
 
 
-@dataclass(frozen=True)
 class ItemDone(Command):
     """The item in hand is finished."""
 
 
 # -- postponed questions: when they come back -----------------------------------------------
 
-NEXT_MEETING = re.compile(r"下次|下一次|下届|下一届|next\s+meeting|next\s+session", re.IGNORECASE)
-DATE = re.compile(r"(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?")
-CLOCK = re.compile(r"(\d{1,2})\s*[:：]\s*(\d{2})")
-CHINESE_HOUR = re.compile(r"(上午|中午|下午|晚上|傍晚)?\s*(\d{1,2})\s*[点點时時]\s*(半|(\d{1,2})\s*分?)?")
+# Patterns compiled on first use (re caches them): most commands never read a postponement's words.
+NEXT_MEETING = r"(?i)下次|下一次|下届|下一届|next\s+meeting|next\s+session"
+DATE = r"(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?"
+CLOCK = r"(\d{1,2})\s*[:：]\s*(\d{2})"
+CHINESE_HOUR = r"(上午|中午|下午|晚上|傍晚)?\s*(\d{1,2})\s*[点點时時]\s*(半|(\d{1,2})\s*分?)?"
 
 
 def when_due(until: str, postponed_at: str, postponed_in: int) -> tuple[str, object] | None:
     """("meeting", number) or ("time", ISO time) the words `until` name; None when they name neither."""
     text = (until or "").strip()
-    if NEXT_MEETING.search(text):
+    if re.search(NEXT_MEETING, text):
         return ("meeting", postponed_in + 1)
     base = instant(postponed_at)
-    date = DATE.search(text)
+    date = re.search(DATE, text)
     day = base.date()
     if date:
         try:
@@ -116,11 +112,11 @@ def when_due(until: str, postponed_at: str, postponed_in: int) -> tuple[str, obj
             return None
         text = text[:date.start()] + text[date.end():]
     hour = minute = None
-    found = CLOCK.search(text)
+    found = re.search(CLOCK, text)
     if found:
         hour, minute = int(found.group(1)), int(found.group(2))
     else:
-        found = CHINESE_HOUR.search(text)
+        found = re.search(CHINESE_HOUR, text)
         if found:
             hour = int(found.group(2))
             minute = 30 if found.group(3) == "半" else int(found.group(4) or 0)
@@ -294,7 +290,7 @@ def with_orders_of_the_day(decide_make):
     def decide(state: State, command, rules):
         if getattr(command, "kind", None) != "call_for_orders_of_the_day":
             return decide_make(state, command, rules)
-        from dataclasses import replace
+        from msgspec.structs import replace
 
         command = replace(command, params={**command.params, "at": command.at})
         events = decide_make(state, command, rules)

@@ -16,7 +16,7 @@ writer never makes it look out of order.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 from pathlib import Path
 from typing import Callable
 

@@ -10,7 +10,7 @@ one visible list and binds these functions to the result.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 from typing import Callable, Iterable
 
 from deliberate.record import Event
@@ -19,8 +19,7 @@ from deliberate.state import State
 from deliberate.times import instant
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(Struct, frozen=True):
     """Something the host asks for; `at` is when it happened (ISO 8601)."""
 
     at: str

@@ -17,7 +17,7 @@ Either way the host is told which events depend on it, and nothing is recorded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from deliberate.core import Command
 from deliberate.meeting import require_session
@@ -41,7 +41,6 @@ TURNING_POINTS = frozenset({
 })
 
 
-@dataclass(frozen=True)
 class Correct(Command):
     """Retract earlier actions (`undo`, `correct SEQ`): the originals stay in the log."""
     retracts: tuple[int, ...]

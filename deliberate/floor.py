@@ -22,7 +22,7 @@ Speech times come from the log: a speech lasts from its `speech_started` to its
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 
 from deliberate.times import seconds_between
 from deliberate.core import Command
@@ -41,8 +41,7 @@ from deliberate.record import Event
 # -- the state of the floor ------------------------------------------------
 
 
-@dataclass
-class Hand:
+class Hand(Struct):
     """A raised hand waiting for the floor."""
     member: str
     question: str
@@ -52,8 +51,7 @@ class Hand:
     overridden: list = field(default_factory=list)   # rule ids already set aside for this hand
 
 
-@dataclass
-class Speech:
+class Speech(Struct):
     """A speech, under way or ended."""
     member: str
     question: str
@@ -66,8 +64,7 @@ class Speech:
     ended_by: str = ""
 
 
-@dataclass
-class Holder:
+class Holder(Struct):
     """The member the chair has recognised; `speech` once the speech has begun."""
 
     member: str
@@ -78,8 +75,7 @@ class Holder:
     speech: Speech | None = None
 
 
-@dataclass
-class CallToOrderRecord:
+class CallToOrderRecord(Struct):
     """A member called to order, and why."""
     member: str
     reason: str
@@ -87,8 +83,7 @@ class CallToOrderRecord:
     question: str | None
 
 
-@dataclass
-class Floor:
+class Floor(Struct):
     """The floor's slice of the state: the chair, hands, speeches and calls to order."""
     meeting: int
     chair_id: str | None
@@ -112,7 +107,6 @@ class Floor:
 # -- commands ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class RaiseHand(Command):
     """A member raises a hand, stating a stance where the rules require one."""
     name: str
@@ -120,45 +114,38 @@ class RaiseHand(Command):
     override: str = ""
 
 
-@dataclass(frozen=True)
 class LowerHand(Command):
     """A member lowers a hand."""
     name: str
 
 
-@dataclass(frozen=True)
 class Recognize(Command):
     """The chair gives the floor to the next hand, or to one named."""
     name: str | None = None
     override: str = ""
 
 
-@dataclass(frozen=True)
 class Speak(Command):
     """A recognized member begins to speak."""
     name: str | None = None
     stance: str | None = None
 
 
-@dataclass(frozen=True)
 class Yield(Command):
     """The speaker ends, or the chair cuts the speech."""
     cut: bool = False          # the chair stops the speaker
 
 
-@dataclass(frozen=True)
 class PassChair(Command):
     """The chair hands the chair to a member to take part in debate."""
     name: str
 
 
-@dataclass(frozen=True)
 class ResumeChair(Command):
     """The chair takes the chair back."""
     pass
 
 
-@dataclass(frozen=True)
 class CallToOrder(Command):
     """The chair calls a member to order."""
     name: str
@@ -288,7 +275,7 @@ def _neutral(state: State, floor: Floor, rules: Rules, member_id: str) -> Refusa
 def limits(question: Question, rules: Rules) -> tuple[int, int]:
     """(seconds per speech, speeches per member) on `question`: the rules', unless the
     assembly limited or extended debate on it (a `limits` mapping the question may carry)."""
-    changed = getattr(question, "limits", None) or {}
+    changed = question.limits
     return (int(changed.get("seconds") or rules.floor.speech_seconds),
             int(changed.get("speeches") or rules.floor.speeches_per_question))
 

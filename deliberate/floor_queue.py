@@ -19,7 +19,7 @@ Every place carries the reason it is where it is, for the host and the minutes.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from msgspec import Struct
 
 STANCES = ("pro", "con", "question")
 SIDES = {"pro": "con", "con": "pro"}
@@ -32,8 +32,7 @@ SPOKEN_BEFORE = "spoken_before"
 FIRST_COME = "first_come"
 
 
-@dataclass(frozen=True)
-class Waiting:
+class Waiting(Struct, frozen=True):
     """A raised hand as the ordering sees it."""
 
     member: str
@@ -42,8 +41,7 @@ class Waiting:
     spoken: int         # speeches the member has made on the question
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(Struct, frozen=True):
     """A hand's place in the speaking queue, and the reason for it."""
     member: str
     stance: str | None

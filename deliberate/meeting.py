@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from deliberate.core import Command, latest
 from deliberate.names import clean
@@ -13,7 +13,6 @@ from deliberate.state import Meeting, State
 from deliberate.record import Event
 
 
-@dataclass(frozen=True)
 class OpenMeeting(Command):
     """Open a meeting, live or entered from its paper minutes."""
     title: str
@@ -22,33 +21,28 @@ class OpenMeeting(Command):
     paper: bool = False   # held earlier, entered from its paper minutes (deliberate.core.chronology)
 
 
-@dataclass(frozen=True)
 class Attend(Command):
     """Mark members present."""
     names: tuple[str, ...]
 
 
-@dataclass(frozen=True)
 class Depart(Command):
     """Mark members as having left."""
     names: tuple[str, ...]
 
 
-@dataclass(frozen=True)
 class CloseMeeting(Command):
     """Close the open meeting, once nothing is left pending."""
     pass
 
 
-@dataclass(frozen=True)
 class AdoptRules(Command):
     """Put another rules file in force."""
     rules: dict
     rules_source: str
 
 
-@dataclass(frozen=True)
-class Quorum:
+class Quorum(Struct, frozen=True):
     """Who is present against how many the quorum requires."""
     present: int
     required: int

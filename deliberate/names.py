@@ -11,7 +11,6 @@ case folded. Two names that print the same are the same member.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 # Default-ignorable characters outside the format (Cf) and control (Cc) categories:
@@ -25,9 +24,24 @@ _IGNORABLE = frozenset(
 _WHITESPACE = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85")  # what str.split() takes as spaces
 
 # Chinese characters (and kana): a space between two of them is layout, not part of the name.
-_HAN = ("\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-        "\uf900-\ufaff\U00020000-\U0003134f")
-_SPACE_BETWEEN_HAN = re.compile(f"(?<=[{_HAN}]) (?=[{_HAN}])")
+_HAN = ((0x2E80, 0x2FDF), (0x3005, 0x3007), (0x3021, 0x3029), (0x3040, 0x30FF), (0x3400, 0x4DBF),
+        (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+
+
+def _han(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _HAN)
+
+
+def _drop_spaces_between_han(text: str) -> str:
+    """`text` (single spaces only) without the spaces that stand between two Chinese characters."""
+    if " " not in text:
+        return text
+    words = text.split(" ")
+    kept = words[0]
+    for word in words[1:]:
+        kept += word if kept and word and _han(kept[-1]) and _han(word[0]) else " " + word
+    return kept
 
 
 def invisible(char: str) -> bool:
@@ -71,7 +85,7 @@ def name_key(name: str) -> str:
     are otherwise left as they are.
     """
     folded = " ".join(_fold_width(clean(name)).split())
-    folded = _SPACE_BETWEEN_HAN.sub("", folded)
+    folded = _drop_spaces_between_han(folded)
     return unicodedata.normalize("NFC", folded).casefold()
 
 

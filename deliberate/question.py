@@ -7,14 +7,13 @@ the motions' state itself. Pure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct, field
 from typing import Callable
 
 from deliberate.state import State
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(Struct, frozen=True):
     """The question before the meeting, as the floor needs to know it."""
     id: str                  # unique for the life of the record, e.g. "q7"
     motion: str              # its id in the chart (main_motion, amend, ...)
@@ -22,6 +21,7 @@ class Question:
     maker: str | None        # member id of the mover
     debatable: bool | str    # as the chart says: True, False, "restricted", "if_target"
     stated: bool = True      # the chair has stated it, so debate may begin
+    limits: dict = field(default_factory=dict)   # limits of debate the assembly set: {"seconds", "speeches"}
 
 
 _sources: list[Callable[[State], Question | None]] = []

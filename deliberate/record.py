@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass
+from msgspec import Struct
 from typing import Any
 
 FORMAT = "deliberate-log"
@@ -54,8 +54,7 @@ def record_bytes(seq: int, type_: str, at: str, payload_text: str, prev_hash: st
     ).encode("utf-8")
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(Struct, frozen=True):
     """An event to append: what happened, when, and its facts."""
 
     type: str
@@ -63,8 +62,7 @@ class Event:
     payload: dict
 
 
-@dataclass(frozen=True)
-class StoredEvent:
+class StoredEvent(Struct, frozen=True):
     """An event as recorded: its place in the log and its chain hashes."""
 
     seq: int

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 
 
-@dataclass(frozen=True)
-class Refusal:
+class Refusal(Struct, frozen=True):
     """An action the rules do not allow; nothing is recorded.
 
     `rule` names the rule (``ronr.second``, ``luohu.limits``, ``roster.duplicate``);

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 
 from deliberate.core import Command
 from deliberate.names import clean, name_key
@@ -12,8 +12,7 @@ from deliberate.state import Member, State
 from deliberate.record import Event
 
 
-@dataclass(frozen=True)
-class NewMember:
+class NewMember(Struct, frozen=True):
     """A member as typed or read from a roster row, before it is checked."""
     name: str
     role: str = ""
@@ -23,7 +22,6 @@ class NewMember:
     row: int | None = None  # the CSV row it came from, for messages
 
 
-@dataclass(frozen=True)
 class CreateCommunity(Command):
     """Create the community: its name, rules and signing key."""
     name: str
@@ -32,13 +30,11 @@ class CreateCommunity(Command):
     public_key: str | None = None
 
 
-@dataclass(frozen=True)
 class AddMembers(Command):
     """Add one or more members to the roster, all or none."""
     members: tuple[NewMember, ...]
 
 
-@dataclass(frozen=True)
 class RemoveMember(Command):
     """Take a member off the roster."""
     name: str
@@ -95,8 +91,7 @@ def mask_unit(unit: str | None) -> str:
     return first + " ***"
 
 
-@dataclass(frozen=True)
-class RowProblem:
+class RowProblem(Struct, frozen=True):
     """Why one roster row cannot be added."""
     row: int | None
     name: str

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import typing
-from dataclasses import asdict, dataclass, field, fields
+from msgspec import NODEFAULT, Struct, field, to_builtins
+from msgspec.structs import asdict, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -34,16 +35,14 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@dataclass(frozen=True)
-class ChairRules:
+class ChairRules(Struct, frozen=True):
     """What the chair may do: neutrality and the chair's vote."""
     neutral: bool = True
     votes: Literal["never", "to_break_tie", "always"] = "never"
     must_be_member: bool = False
 
 
-@dataclass(frozen=True)
-class FloorRules:
+class FloorRules(Struct, frozen=True):
     """How the floor is given: speech time and count, stances, turns."""
     speech_seconds: int = 120
     speeches_per_question: int = 2
@@ -60,16 +59,14 @@ class FloorRules:
     overridable: str = "equal_opportunity limits"
 
 
-@dataclass(frozen=True)
-class VotingRules:
+class VotingRules(Struct, frozen=True):
     """How votes are counted: the majority's base, ties, abstentions."""
     majority_base: Literal["votes_cast", "present", "entitled"] = "votes_cast"
     tie: Literal["fails"] = "fails"
     abstentions_count: bool = False
 
 
-@dataclass(frozen=True)
-class BusinessRules:
+class BusinessRules(Struct, frozen=True):
     """The quorum's force, and how long a vote may be reconsidered."""
     quorum_required: bool = True
     # Motions in order without a quorum (RONR §40:7), chart ids separated by spaces.
@@ -78,16 +75,14 @@ class BusinessRules:
     reconsider_within: Literal["same_meeting", "same_day"] = "same_meeting"
 
 
-@dataclass(frozen=True)
-class BallotRules:
+class BallotRules(Struct, frozen=True):
     """How a project poll's ballots select projects."""
     # The rule that selects projects from a project poll's ballots (as `ballot select --rule`).
     selection: Literal["greedy", "equalshares", "equalshares/add1", "equalshares/add1-comparison"] = \
         "equalshares/add1"
 
 
-@dataclass(frozen=True)
-class Rules:
+class Rules(Struct, frozen=True):
     """A rules file, read and checked: every setting the meeting runs on."""
     name_zh: str
     name_en: str
@@ -103,7 +98,7 @@ class Rules:
     motions: dict = field(default_factory=dict)  # the chart, resolved: id -> fields
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return to_builtins(self)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Rules":
@@ -187,13 +182,11 @@ class _Invalid(Exception):
 
 
 def _replace(rules: Rules, **changes: Any) -> Rules:
-    from dataclasses import replace
-
     return replace(rules, **changes)
 
 
 def _build(cls: type, data: Any, path: tuple, _unused: Any) -> Any:
-    """Build dataclass `cls` from a mapping, checking keys and value types."""
+    """Build the settings `cls` from a mapping, checking keys and value types."""
     if not isinstance(data, dict):
         raise _Invalid(path, Localized("rules.why.not_mapping", found=type(data).__name__))
     hints = typing.get_type_hints(cls)
@@ -209,15 +202,13 @@ def _build(cls: type, data: Any, path: tuple, _unused: Any) -> Any:
     values = {}
     for name, spec in known.items():
         if name not in data:
-            no_default = spec.default is spec.default_factory is _MISSING
+            no_default = spec.default is spec.default_factory is NODEFAULT
             if no_default:
                 raise _Invalid(path + (name,), Localized("rules.why.missing_key", name=name))
             continue
         values[name] = _coerce(hints[name], data[name], path + (name,))
     return cls(**values)
 
-
-from dataclasses import MISSING as _MISSING  # noqa: E402
 
 
 def _coerce(hint: Any, value: Any, path: tuple) -> Any:
@@ -249,7 +240,7 @@ def _coerce(hint: Any, value: Any, path: tuple) -> Any:
         if not isinstance(value, dict):
             raise _Invalid(path, Localized("rules.why.not_mapping", found=type(value).__name__))
         return value
-    if isinstance(hint, type) and hasattr(hint, "__dataclass_fields__"):
+    if isinstance(hint, type) and issubclass(hint, Struct):
         return _build(hint, value, path, None)
     raise _Invalid(path, f"unsupported setting type {hint}")
 

@@ -6,15 +6,14 @@ so a cached projection can be saved beside the log and rebuilt from it at will.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import json
-from dataclasses import dataclass, field
+from msgspec import Struct, field
+from msgspec.structs import fields
 from typing import Any
 
 
-@dataclass
-class Member:
+class Member(Struct):
     """A member on the roster (public fields only)."""
     id: str
     name: str
@@ -23,8 +22,7 @@ class Member:
     active: bool = True
 
 
-@dataclass
-class Meeting:
+class Meeting(Struct):
     """A meeting, open or closed, with its attendance."""
     number: int
     title: str
@@ -38,8 +36,7 @@ class Meeting:
     paper: bool = False   # entered afterwards from paper minutes: its times run on a clock of their own
 
 
-@dataclass
-class State:
+class State(Struct):
     """Everything the record says so far, folded from its events."""
     seq: int = 0
     last_at: str | None = None
@@ -80,8 +77,8 @@ def member_name(state: State, member_id: str | None) -> str:
 
 
 def encode(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        data = {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Struct):
+        data = {f.name: encode(getattr(value, f.name)) for f in fields(value)}
         data["__dc__"] = f"{type(value).__module__}:{type(value).__qualname__}"
         return data
     if isinstance(value, dict):
@@ -107,7 +104,7 @@ def decode(value: Any) -> Any:
         if not module_name.startswith("deliberate."):
             raise ValueError(f"snapshot names a class outside deliberate: {module_name}")
         cls = getattr(importlib.import_module(module_name), qualname)
-        if not dataclasses.is_dataclass(cls):
+        if not (isinstance(cls, type) and issubclass(cls, Struct)):
             raise ValueError(f"snapshot names a class that is not plain data: {qualname}")
         kwargs = {k: decode(v) for k, v in value.items() if k != "__dc__"}
         return cls(**kwargs)

@@ -18,7 +18,9 @@ import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
+
+import msgspec
 
 from deliberate.ledger import tree_store
 from deliberate.record import (
@@ -135,9 +137,8 @@ class Store:
         )
 
     def read(self, start: int = 1, stop: int | None = None) -> Iterator[StoredEvent]:
-        loads = json.loads
         for seq, type_, at, payload, prev, hash_ in self.rows(start, stop):
-            yield StoredEvent(seq, type_, at, loads(payload), prev, hash_)
+            yield StoredEvent(seq, type_, at, _decode(payload), prev, hash_)
 
     # -- writing -------------------------------------------------------------
     @contextmanager
@@ -307,3 +308,15 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     return conn
+
+
+_DECODER = msgspec.json.Decoder()
+
+
+def _decode(payload: str) -> Any:
+    """A payload's JSON: msgspec reads it ~3x faster than json.loads, and every command folds the whole log;
+    what msgspec declines (NaN, a lone surrogate: nothing we write) is read as json reads it."""
+    try:
+        return _DECODER.decode(payload)
+    except msgspec.DecodeError:
+        return json.loads(payload)

@@ -23,7 +23,7 @@ Events (the record format):
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 
 from deliberate.ballots.projects import Ballots
 from deliberate.core import Command
@@ -99,8 +99,7 @@ def _id_key(project_id: str):
 
 
 # -- the slice of the state --------------------------------------------------------------
-@dataclass
-class Poll:
+class Poll(Struct):
     """A secret poll, on a motion or on projects."""
     id: str
     kind: str                      # motion | projects
@@ -152,12 +151,10 @@ def latest_poll(state: State) -> Poll | None:
 
 
 # -- commands ------------------------------------------------------------------------------
-@dataclass(frozen=True)
 class OpenSecretVote(Command):
     """`vote open --method secret`: the vote on the pending motion, and its poll."""
 
 
-@dataclass(frozen=True)
 class OpenProjectPoll(Command):
     """Open a secret poll on which projects to fund."""
     max: int | None = None
@@ -165,7 +162,6 @@ class OpenProjectPoll(Command):
     min_spend_pct: int | None = None
 
 
-@dataclass(frozen=True)
 class IssueCodes(Command):
     """Record the verifiers of ballot codes printed for the open poll."""
     verifiers: tuple[str, ...]     # of codes drawn at the edge, for the open poll
@@ -173,7 +169,6 @@ class IssueCodes(Command):
     poll: str | None = None
 
 
-@dataclass(frozen=True)
 class ClosePoll(Command):
     """Close the open poll and count the ballots kept beside the log."""
     ballots: tuple = ()            # the accepted ballots kept beside the log: {content, nonce}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 
 from deliberate.core import Command
 from deliberate.names import clean, name_key
@@ -24,8 +24,7 @@ LONGEST_NAME = 200
 
 
 # -- the slice of the state --------------------------------------------------------------
-@dataclass
-class BudgetProject:
+class BudgetProject(Struct):
     """A project that may be funded."""
     id: str
     name: str
@@ -41,8 +40,7 @@ class BudgetProject:
         return self.withdrawn_at is None
 
 
-@dataclass
-class Ballots:
+class Ballots(Struct):
     """What `state.ballots` holds: the projects by id (in order of adding) and the budget;
     the secret polls (`deliberate.ballots.polls`) and which projects a poll funded."""
 
@@ -75,7 +73,6 @@ def slice_of(state: State) -> Ballots:
 
 
 # -- commands ------------------------------------------------------------------------------
-@dataclass(frozen=True)
 class AddProject(Command):
     """Add a project with its cost."""
     name: str
@@ -84,13 +81,11 @@ class AddProject(Command):
     name_en: str = ""
 
 
-@dataclass(frozen=True)
 class WithdrawProject(Command):
     """Withdraw a project."""
     name: str  # a project's name or id
 
 
-@dataclass(frozen=True)
 class SetBudget(Command):
     """Set the budget the projects share."""
     amount: str | int

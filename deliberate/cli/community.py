@@ -284,7 +284,7 @@ def merge_roster(session, people, update: bool) -> None:
 
 def _add_or_name_update(session, people) -> None:
     """A plain import: all rows or none; when some are members already, the hint names --update."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from deliberate.refusal import Refused
 

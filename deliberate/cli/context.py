@@ -92,7 +92,13 @@ def dumps(data: dict) -> str:
 
 
 def _jsonable(value: Any) -> Any:
-    if hasattr(value, "__dataclass_fields__"):
+    from msgspec import Struct  # the domain's plain data
+
+    if isinstance(value, Struct):
+        from msgspec.structs import asdict
+
+        return asdict(value)  # json.dumps comes back here for the values inside
+    if hasattr(value, "__dataclass_fields__"):  # an edge's plain data
         from dataclasses import asdict
 
         return asdict(value)

@@ -14,7 +14,7 @@ Events (the record format):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from deliberate.core import Command
 from deliberate.record import Event
@@ -22,13 +22,11 @@ from deliberate.refusal import Refusal
 from deliberate.state import State
 
 
-@dataclass(frozen=True)
 class Checkpoint(Command):
     """Record a signed checkpoint of the log."""
     payload: dict          # signed by the edge over the tree of every event so far
 
 
-@dataclass(frozen=True)
 class RotateKey(Command):
     """Record a new signing key, signed by the old one."""
     payload: dict          # the new key, signed by the old key and by itself

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from msgspec import Struct
 
 #: Every motion of the chart, in the order of the chart file.
 MOTION_IDS: tuple[str, ...] = (
@@ -86,8 +86,7 @@ class ChartError(ValueError):
         self.source = source
 
 
-@dataclass(frozen=True)
-class MotionSpec:
+class MotionSpec(Struct, frozen=True):
     """One row of the chart: what RONR says of a motion, as data."""
 
     id: str

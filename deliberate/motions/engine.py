@@ -19,7 +19,7 @@ Votes are in `voting`, rulings and appeals in `rulings`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 
 from deliberate.core import Command
 from deliberate.floor import interruption
@@ -37,7 +37,6 @@ from deliberate.state import State
 from deliberate.record import Event
 
 
-@dataclass(frozen=True)
 class MakeMotion(Command):
     """A member makes a motion of a kind in the chart."""
     kind: str                 # a chart id
@@ -46,19 +45,16 @@ class MakeMotion(Command):
     params: dict = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
 class Second(Command):
     """A member seconds the pending motion."""
     by: str
     question: str | None = None
 
 
-@dataclass(frozen=True)
 class Lapse(Command):
     """The chair declares the motion awaiting a second lost for want of one."""
 
 
-@dataclass(frozen=True)
 class Withdraw(Command):
     """The maker withdraws the pending motion."""
     by: str

@@ -15,7 +15,7 @@ The appeal is a ``motion_made`` of the chart's ``appeal`` whose target is the ru
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from deliberate.core import Command
 from deliberate.motions.stack import Ruling, chart_of, motions_of, peek
@@ -27,7 +27,6 @@ from deliberate.record import Event
 DECISIONS = ("ruling", "well_taken", "not_well_taken", "out_of_order", "admitted", "refused")
 
 
-@dataclass(frozen=True)
 class MakeRuling(Command):
     """The chair rules on a point of order or question of privilege."""
     text: str

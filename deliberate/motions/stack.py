@@ -8,15 +8,14 @@ voted in the reverse order of being stated, so a vote is only ever taken on the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 
 from deliberate.motions.chart import Chart, MotionSpec
 from deliberate.question import Question, question_source
 from deliberate.state import State
 
 
-@dataclass
-class Motion:
+class Motion(Struct):
     """A motion made in a meeting, pending or decided."""
     id: str                   # "q7": unique for the life of the record
     kind: str                 # its id in the chart
@@ -34,8 +33,7 @@ class Motion:
     result: int | None = None  # index in Motions.results of its last vote
 
 
-@dataclass
-class OpenVote:
+class OpenVote(Struct):
     """The vote under way, with its counts or roll."""
     question: str
     method: str               # hands | roll | secret | rising
@@ -44,8 +42,7 @@ class OpenVote:
     roll: dict = field(default_factory=dict)  # member id -> yes | no | abstain (roll call)
 
 
-@dataclass
-class Result:
+class Result(Struct):
     """How a question was decided."""
     question: str
     kind: str
@@ -68,8 +65,7 @@ class Result:
     roll: dict = field(default_factory=dict)
 
 
-@dataclass
-class Ruling:
+class Ruling(Struct):
     """A ruling of the chair."""
     id: str                   # "r3"
     text: str
@@ -82,8 +78,7 @@ class Ruling:
     reversed: bool = False
 
 
-@dataclass
-class Motions:
+class Motions(Struct):
     """The motions' slice of the state: the stack, every motion, the vote, results and rulings."""
     next_motion: int = 1
     next_ruling: int = 1
@@ -225,19 +220,12 @@ def describe_amendment(motion: Motion, lang: str = "zh") -> str:
 # -- the seam to the floor ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MotionQuestion(Question):
-    """The question as the floor sees it, with any limits of debate the assembly set on it."""
-
-    limits: dict = field(default_factory=dict, compare=False, hash=False)
-
-
 def _pending_question(state: State) -> Question | None:
     motion = immediately_pending(state)
     if motion is None:
         return None
     chart = _chart_in_state(state)
-    return MotionQuestion(
+    return Question(
         id=motion.id,
         motion=motion.kind,
         text=statement_words(motion, chart),

@@ -20,19 +20,17 @@ Any other variant falls back to its first word. A tie never reaches a majority, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 
-@dataclass(frozen=True)
-class Requirement:
+class Requirement(Struct, frozen=True):
     """What a motion needs to be adopted: a majority or two thirds, of what."""
     word: str            # majority | two_thirds
     base: str            # votes_cast | present | entitled
     negative: bool = False  # the noes decide (appeal, objection to consideration)
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Struct, frozen=True):
     """A vote's result against its requirement."""
     adopted: bool        # the question put was answered yes (sustained, considered)
     requirement: str     # e.g. "majority", "two_thirds", "majority_of_entire_membership"

@@ -24,7 +24,7 @@ Events (the record format):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from deliberate.core import Command
 from deliberate.floor import end_debate
@@ -44,13 +44,11 @@ METHODS = ("hands", "roll", "secret")
 CHOICES = ("yes", "no", "abstain")
 
 
-@dataclass(frozen=True)
 class OpenVote(Command):
     """Put the pending question to a vote."""
     method: str = "hands"
 
 
-@dataclass(frozen=True)
 class CountVotes(Command):
     """Record the counts of a vote by hands or rising."""
     yes: int
@@ -58,7 +56,6 @@ class CountVotes(Command):
     abstain: int = 0
 
 
-@dataclass(frozen=True)
 class RollCall(Command):
     """Record each member's vote in a roll call."""
     yes: tuple[str, ...] = ()
@@ -66,7 +63,6 @@ class RollCall(Command):
     abstain: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
 class RecordTally(Command):
     """Counts from elsewhere (the ballot box) for a vote opened with method ``secret``."""
 
@@ -77,7 +73,6 @@ class RecordTally(Command):
     question: str | None = None
 
 
-@dataclass(frozen=True)
 class CloseVote(Command):
     """Close the vote and announce the result."""
     chair_vote: str | None = None   # yes | no: the chair's vote, where the rules allow it

@@ -16,13 +16,23 @@ from tests.conftest import ROSTER, Council
 NAMES = ROSTER[:8]  # the floor's community: the chair 李明 and seven members, everyone present
 
 
+# Each desk's questions, by the id of its state object; the object is kept beside them, so a state
+# built anywhere else (even one that reuses a freed id) is never answered for.
+_STACKS: dict[int, tuple[State, list[Question]]] = {}
+
+
+def _desk_stack(state: State) -> list[Question]:
+    held = _STACKS.get(id(state))
+    return held[1] if held and held[0] is state else []
+
+
 def _desk_question(state: State) -> Question | None:
-    stack = state.__dict__.get("_desk_stack")
+    stack = _desk_stack(state)
     return stack[-1] if stack else None
 
 
 def _desk_ids(state: State) -> list[str]:
-    return [q.id for q in state.__dict__.get("_desk_stack") or []]
+    return [q.id for q in _desk_stack(state)]
 
 
 question_source(_desk_question, _desk_ids)
@@ -35,18 +45,26 @@ class Desk(Council):
     def __init__(self, rules_file: str = "luohu_ten.yaml", names=NAMES, chair: str = "李明", **floor_changes):
         super().__init__(None)
         self.seat(names, rules_file, chair=chair, present="all", changes={"floor": floor_changes}, pure=True)
-        self.state()._desk_stack = []
+        _STACKS[id(self.state())] = (self.state(), [])
 
     def pending(self, qid: str = "q1", maker: str | None = None, debatable=True, stated: bool = True,
                 text: str = "在3号楼加装电梯", **extra) -> Question:
-        question = Question(qid, "main_motion", text, self.member(maker) if maker else None, debatable, stated)
-        for key, value in extra.items():
-            object.__setattr__(question, key, value)
-        self.state()._desk_stack.append(question)
+        question = Question(qid, "main_motion", text, self.member(maker) if maker else None, debatable, stated,
+                            **extra)
+        _desk_stack(self.state()).append(question)
         return question
 
     def dispose(self) -> None:
-        self.state()._desk_stack.pop()
+        _desk_stack(self.state()).pop()
+
+    @property
+    def stack(self) -> list[Question]:
+        """The questions on the desk, the immediately pending one last."""
+        return _desk_stack(self.state())
+
+    def lend_stack(self, other: State) -> None:
+        """Let `other` (a state folded again from the log) see this desk's questions."""
+        _STACKS[id(other)] = (other, self.stack)
 
     @property
     def floor(self):

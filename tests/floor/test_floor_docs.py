@@ -26,7 +26,7 @@ def test_every_event_of_the_floor_is_in_both_guides():
 
 
 def test_the_guides_show_the_rules_file_keys_as_they_are():
-    from dataclasses import fields
+    from msgspec.structs import fields
 
     from deliberate.rules import FloorRules
 

@@ -78,13 +78,13 @@ class FloorMachine(RuleBasedStateMachine):
 
     @rule(debatable=st.booleans())
     def subsidiary_motion(self, debatable):
-        if len(self.desk.state()._desk_stack) < 4:
+        if len(self.desk.stack) < 4:
             self.desk.pending(f"q{self.next_question}", maker="刘洋", debatable=debatable, text="附属动议")
             self.next_question += 1
 
     @rule()
     def dispose(self):
-        if len(self.desk.state()._desk_stack) > 1:
+        if len(self.desk.stack) > 1:
             self.desk.dispose()
 
     # -- what must always hold -------------------------------------------------
@@ -99,7 +99,7 @@ class FloorMachine(RuleBasedStateMachine):
     def the_queue_obeys_the_rules(self):
         desk, rules = self.desk, self.desk.rules.floor
         floor = floor_of(desk.state())
-        stack = desk.state()._desk_stack
+        stack = desk.stack
         if not stack:
             return
         question = stack[-1]
@@ -155,7 +155,7 @@ class FloorMachine(RuleBasedStateMachine):
                 measured = seconds_between(starts[event.payload["member"]], event.at)
                 assert abs(event.payload["seconds"] - measured) < 0.001
                 assert event.payload["overrun"] == round(max(0.0, event.payload["seconds"] - event.payload["limit"]), 3)
-        replayed._desk_stack = desk.state()._desk_stack
+        desk.lend_stack(replayed)
         assert floor_view(replayed, desk.rules) == floor_view(desk.state(), desk.rules)
 
 

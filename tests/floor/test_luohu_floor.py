@@ -107,7 +107,7 @@ def test_a_member_given_the_chair_leaves_the_queue():
 
 def test_a_chair_who_is_not_neutral_may_debate():
     desk = Desk()
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     desk.rules = replace(desk.rules, chair=replace(desk.rules.chair, neutral=False))
     desk.pending()
@@ -209,7 +209,7 @@ def test_a_speech_without_a_stance_is_refused_where_one_is_required():
     desk.pending()
     desk.do(RaiseHand, "王芳")
     desk.do(Recognize)
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     desk.rules = replace(desk.rules, floor=replace(desk.rules.floor, stance_required=True))
     refused(desk.do(Speak), "luohu.stance")

@@ -9,7 +9,7 @@ stated question at the top of the stack.
 from __future__ import annotations
 
 import shutil
-from dataclasses import replace
+from msgspec.structs import replace
 import tempfile
 from pathlib import Path
 
