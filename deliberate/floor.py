@@ -29,8 +29,8 @@ from deliberate.core import Command
 from deliberate.floor_queue import SIDES, STANCES, Place, Waiting, order_queue
 from deliberate.meeting import present_member, require_session
 from deliberate.question import Question, pending_ids, pending_question
-from deliberate.refusal import Refusal
-from deliberate.roster import RowProblem, find_member
+from deliberate.refusal import Refusal, with_causes
+from deliberate.roster import find_member
 from deliberate.rules import Rules
 from deliberate.state import State
 from deliberate.record import Event
@@ -304,11 +304,7 @@ def _settle(rules: Rules, breaches: list[Refusal], override: str) -> Refusal | d
     fixed = [b for b in breaches if b.rule.rsplit(".", 1)[-1] not in allowed]
     if not reason or fixed:
         first = (fixed or breaches)[0]
-        others = [b for b in breaches if b is not first]
-        if not others:
-            return first
-        problems = [RowProblem(None, b.rule, b.key, b.params) for b in others]
-        return Refusal(first.rule, first.key, {**first.params, "problems": problems}, first.hint_key)
+        return with_causes(first, *(b for b in breaches if b is not first))
     return {"rules": [b.rule for b in breaches], "reason": reason}
 
 
@@ -318,6 +314,13 @@ def _floor_taken(state: State, floor: Floor, rules: Rules) -> Refusal | None:
     key = "floor.taken_speaking" if floor.holder.speech else "floor.taken"
     return Refusal(_rule(rules, "no_interrupting"), key, {"name": _name(state, floor.holder.member)},
                    hint_key="floor.taken.hint")
+
+
+def _no_stance(state: State, rules: Rules, stance: str | None, member_id: str) -> Refusal | None:
+    if stance is None and rules.floor.stance_required:
+        return Refusal(_rule(rules, "stance"), "floor.stance", {"name": _name(state, member_id)},
+                       hint_key="floor.stance.hint")
+    return None
 
 
 def decide_hand(state: State, command: RaiseHand, rules: Rules) -> list[Event] | Refusal:
@@ -330,9 +333,6 @@ def decide_hand(state: State, command: RaiseHand, rules: Rules) -> list[Event] |
     question = _debate_question(state, rules)
     if isinstance(question, Refusal):
         return question
-    neutral = _neutral(state, floor, rules, member.id)
-    if neutral:
-        return neutral
     if floor.holder and floor.holder.member == member.id:
         return Refusal("floor.has_floor", "floor.has_floor", {"name": member.name})
     if any(h.member == member.id and h.question == question.id for h in floor.hands):
@@ -340,9 +340,9 @@ def decide_hand(state: State, command: RaiseHand, rules: Rules) -> list[Event] |
     stance = command.stance
     if stance is not None and stance not in STANCES:
         return Refusal(_rule(rules, "stance"), "floor.stance_unknown", {"stance": stance}, hint_key="floor.stance.hint")
-    if stance is None and rules.floor.stance_required:
-        return Refusal(_rule(rules, "stance"), "floor.stance", {"name": member.name}, hint_key="floor.stance.hint")
-    breaches = [b for b in [_limit_breach(state, floor, rules, member.id, question)] if b]
+    # Every floor rule the hand breaks is said, not only the first (the chair may set aside only some).
+    breaches = [b for b in (_neutral(state, floor, rules, member.id), _no_stance(state, rules, stance, member.id),
+                            _limit_breach(state, floor, rules, member.id, question)) if b]
     settled = _settle(rules, breaches, command.override)
     if isinstance(settled, Refusal):
         return settled
@@ -440,15 +440,13 @@ def decide_speak(state: State, command: Speak, rules: Rules) -> list[Event] | Re
         return Refusal("floor.question_changed", "floor.question_changed", {"name": _name(state, holder.member),
                                                                            "text": question.text},
                        hint_key="floor.question_changed.hint")
-    neutral = _neutral(state, floor, rules, holder.member)
-    if neutral:
-        return neutral
     stance = command.stance or holder.stance
     if stance is not None and stance not in STANCES:
         return Refusal(_rule(rules, "stance"), "floor.stance_unknown", {"stance": stance}, hint_key="floor.stance.hint")
-    if stance is None and rules.floor.stance_required:
-        return Refusal(_rule(rules, "stance"), "floor.stance", {"name": _name(state, holder.member)},
-                       hint_key="floor.stance.hint")
+    breaches = [b for b in (_neutral(state, floor, rules, holder.member),
+                            _no_stance(state, rules, stance, holder.member)) if b]
+    if breaches:
+        return with_causes(*breaches)
     return [Event("speech_started", command.at, {
         "member": holder.member, "question": question.id, "stance": stance,
         "limit": limits(question, rules)[0], "number": spoken(floor, question.id, holder.member) + 1,

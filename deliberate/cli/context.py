@@ -188,11 +188,13 @@ def report_refusal(session: Session, refusal: Refusal) -> int:
     if problems:
         message += "\n" + "\n".join(_problem_line(session, p) for p in problems)
     hint = refusal.hint(session.lang)
+    causes = [{"rule": cause.rule, "message": cause.message(session.lang)} for cause in refusal.causes()]
     for cause in refusal.causes():  # every other rule the same action breaks, on a line of its own
         message += "\n  " + session.t("refusal.also", rule=cause.rule, message=cause.message(session.lang))
         more = cause.hint(session.lang)
-        hint = "\n  ".join(h for h in (hint, more) if h)
-    return _report(session, REFUSED, refusal.rule, message, hint, problems)
+        if more not in hint:  # two causes may share a hint
+            hint = "\n  ".join(h for h in (hint, more) if h)
+    return _report(session, REFUSED, refusal.rule, message, hint, problems, causes)
 
 
 def _problem_line(session: Session, problem) -> str:
@@ -219,9 +221,11 @@ def report_usage(session: Session, usage: click.ClickException) -> int:
     return _report(session, BAD_INPUT, "usage", message, hint)
 
 
-def _report(session: Session, code: int, rule: str, message: str, hint: str, problems=None) -> int:
+def _report(session: Session, code: int, rule: str, message: str, hint: str, problems=None, causes=()) -> int:
     if session.json:
         data = {"ok": False, "rule": rule, "message": message, "hint": hint}
+        if causes:
+            data["causes"] = list(causes)  # every other rule the action breaks: {"rule", "message"}
         if problems:
             data["problems"] = [
                 {"row": p.row, "name": p.name, "why": session.t(p.reason, **p.params)} for p in problems

@@ -100,3 +100,33 @@ def test_amounts_that_are_not_whole_yuan_are_still_refused():
     from deliberate.amounts import normalize
 
     assert normalize("8.00005万") == "8.00005万" and normalize("abc") == "abc" and normalize("8,0000") == "8,0000"
+
+
+def test_a_hand_that_breaks_several_floor_rules_hears_every_one(council):
+    council.seat(8, present="all")
+    ok(council("move", "加装电梯", "--by", "王芳", at=council.clock()))
+    ok(council("second", "--by", "刘洋", at=council.clock()))
+    # the presiding chair raises a hand and states no stance: the neutral chair, and stance first
+    result = council("hand", "李明", at=council.clock())
+    assert result.exit_code == 1
+    assert "[luohu.neutral_chair]" in result.output and "also [luohu.stance]" in result.output, result.output
+    code, answer = council.json("hand", "李明", at=council.clock())
+    assert code == 1 and answer["rule"] == "luohu.neutral_chair"
+    assert [cause["rule"] for cause in answer["causes"]] == ["luohu.stance"], answer
+    assert answer["causes"][0]["message"] and "--stance" in answer["hint"], answer
+
+
+def test_a_reason_sets_aside_only_the_rules_it_may_and_every_cause_is_still_said(council):
+    council.seat(8, present="all")
+    ok(council("move", "加装电梯", "--by", "王芳", at=council.clock()))
+    ok(council("second", "--by", "刘洋", at=council.clock()))
+    for _ in range(2):  # 陈静 has spoken twice for: the Luohu limit
+        ok(council("hand", "陈静", "--stance", "pro", at=council.clock()))
+        ok(council("recognize", at=council.clock()))
+        ok(council("speak", at=council.clock()))
+        ok(council("yield", at=council.clock()))
+    # a third hand, with no stance: the limit may be set aside with a reason, stating a stance may not
+    code, answer = council.json("hand", "陈静", "--override", "补充数据", at=council.clock())
+    assert code == 1 and answer["rule"] == "luohu.stance", answer
+    assert [cause["rule"] for cause in answer["causes"]] == ["luohu.limits"], answer
+    ok(council("hand", "陈静", "--stance", "pro", "--override", "补充数据", at=council.clock()))

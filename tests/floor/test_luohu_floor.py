@@ -440,8 +440,7 @@ def test_several_breaches_are_named_together():
     desk.dispose()
     desk.pending(limits={"speeches": 1})
     refusal = refused(desk.do(Recognize, "王芳"), "luohu.equal_opportunity")
-    problems = refusal.params["problems"]
-    assert [p.name for p in problems] == ["luohu.limits"]
+    assert [cause.rule for cause in refusal.causes()] == ["luohu.limits"]
     assert refusal.message("en").startswith("it is not 王芳's turn")
     overridden = desk.do(Recognize, "王芳", override="动议人答复")
     assert overridden[0].payload["override"]["rules"] == ["luohu.equal_opportunity", "luohu.limits"]
