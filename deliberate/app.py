@@ -25,7 +25,8 @@ from deliberate import domain
 from deliberate.core import Command, latest
 from deliberate.ledger.events import Checkpoint
 from deliberate.record import Event, StoredEvent
-from deliberate.refusal import BadInput, IntegrityError, Refusal, Refused
+from deliberate.errors import BadInput, IntegrityError, Refused
+from deliberate.refusal import Refusal
 from deliberate.rules import Rules
 from deliberate.state import State
 from deliberate.store import Store

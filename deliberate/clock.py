@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 from deliberate.times import instant, seconds_between  # noqa: F401  (the pure half, re-exported)
 
 

@@ -40,30 +40,3 @@ def with_causes(first: "Refusal", *others: "Refusal | None") -> "Refusal":
     if not more:
         return first
     return Refusal(first.rule, first.key, {**first.params, "also": first.causes() + more}, first.hint_key)
-
-
-class Refused(Exception):
-    """Raised at the edges to carry a Refusal (exit code 1)."""
-
-    def __init__(self, refusal: Refusal):
-        super().__init__(refusal.rule)
-        self.refusal = refusal
-
-
-class BadInput(Exception):
-    """Bad usage or unreadable input (exit code 2): a message key and parameters."""
-
-    def __init__(self, key: str, /, hint_key: str | None = None, **params: object):
-        super().__init__(key)
-        self.key = key
-        self.hint_key = hint_key
-        self.params = params
-
-
-class IntegrityError(Exception):
-    """The record failed an integrity check (exit code 3)."""
-
-    def __init__(self, key: str, /, **params: object):
-        super().__init__(key)
-        self.key = key
-        self.params = params

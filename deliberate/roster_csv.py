@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 from deliberate.roster import NewMember
 
 # Header names accepted for each field, compared after trimming and case folding.

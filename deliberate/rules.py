@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from deliberate.i18n import Localized
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 
 # The built-in rules files: rules/ at the top of the repository, shipped inside the package as
 # deliberate._rules (a symlink in the package; files in the wheel), found in a wheel as in the checkout.

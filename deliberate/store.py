@@ -26,7 +26,7 @@ from deliberate.ledger import tree_store
 from deliberate.record import (
     FORMAT, FORMAT_VERSION, GENESIS, READABLE_VERSIONS, Event, StoredEvent, canonical_json, nfc, record_bytes,
 )
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -12,7 +12,7 @@ import unicodedata
 
 from deliberate.i18n import Localized
 from deliberate.names import clean
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 
 MOTION_MAX = 2_000      # characters of a motion, an amendment's words, a ruling
 REASON_MAX = 500        # characters of a reason, an answer, a note

@@ -220,7 +220,8 @@ class Council:
         recorded, or the Refusal (and nothing recorded)."""
         from deliberate import domain
         from deliberate.record import StoredEvent
-        from deliberate.refusal import Refusal, Refused
+        from deliberate.errors import Refused
+        from deliberate.refusal import Refusal
 
         command = make(self.clock(wait), *args, **kwargs)
         if self.log is not None:

@@ -17,7 +17,8 @@ import secrets
 
 from deliberate.ballots import polls
 from deliberate.record import canonical_json
-from deliberate.refusal import BadInput, Refusal, Refused
+from deliberate.errors import BadInput, Refused
+from deliberate.refusal import Refusal
 
 SCHEMA = ("CREATE TABLE IF NOT EXISTS poll_ballots (verifier TEXT PRIMARY KEY, poll TEXT NOT NULL, "
           "ballot TEXT NOT NULL) WITHOUT ROWID")

@@ -12,7 +12,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 
 
 @contextmanager

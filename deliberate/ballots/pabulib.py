@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from deliberate.ballots.election import Ballot, Election, Project, no_cycle_collection
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 from deliberate.texts import MONEY_MAX
 
 SECTIONS = ("META", "PROJECTS", "VOTES")

@@ -22,7 +22,7 @@ from fractions import Fraction
 from deliberate.ballots.election import Election, no_cycle_collection
 from deliberate.ballots.greedy import greedy
 from deliberate.ballots.outcome import Outcome, Tie
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 
 RULES = ("greedy", "equalshares", "equalshares/add1", "equalshares/add1-comparison")
 

@@ -77,7 +77,8 @@ def export_command(file: str, poll_id: str | None) -> None:
     from deliberate.ballots.pabulib import write_pb
     from deliberate.ballots.projects import election
     from deliberate.cli.context import current
-    from deliberate.refusal import BadInput, Refusal, Refused
+    from deliberate.errors import BadInput, Refused
+    from deliberate.refusal import Refusal
 
     session = current()
     state = session.app().state
@@ -98,7 +99,8 @@ def export_command(file: str, poll_id: str | None) -> None:
 def _poll_election(session, state, poll_id):
     """The election of a closed project poll, its ballots read from the log (voter ids: the receipts)."""
     from deliberate.ballots.polls import poll_election
-    from deliberate.refusal import Refusal, Refused
+    from deliberate.errors import Refused
+    from deliberate.refusal import Refusal
 
     polls = state.ballots.polls if state.ballots is not None else {}
     if poll_id is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from deliberate.refusal import Refused
+from deliberate.errors import Refused
 
 CHOICE_KEYS = {"1": "yes", "2": "no", "3": "abstain", "yes": "yes", "no": "no", "abstain": "abstain",
                "y": "yes", "n": "no", "a": "abstain", "赞成": "yes", "反对": "no", "弃权": "abstain"}

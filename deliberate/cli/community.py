@@ -80,7 +80,7 @@ def _draft(final: Path):
     import shutil
 
     from deliberate.ledger import keys
-    from deliberate.refusal import BadInput
+    from deliberate.errors import BadInput
 
     _clear_leftovers(final)
     if _holds_data(final):
@@ -158,7 +158,7 @@ def _put_in_place(draft: Path, final: Path) -> None:
 
 
 def _link(source: Path, target: Path, exists_key: str, replace_empty: bool = False) -> None:
-    from deliberate.refusal import BadInput
+    from deliberate.errors import BadInput
 
     try:
         os.link(source, target)  # atomic, and refuses an existing name
@@ -203,7 +203,7 @@ def member_import(csv_file, update):
     其他列（备注、年龄……）略过 / other columns (备注, 年龄, ...) are left out
     member import --update 名册.csv   合并更新后的名册 / merge an updated roster
     """
-    from deliberate.refusal import BadInput
+    from deliberate.errors import BadInput
     from deliberate.roster_csv import read_roster
 
     session = current()
@@ -221,7 +221,8 @@ def merge_roster(session, people, update: bool) -> None:
     """Add the people not on the roster; with `update`, also bring members' private details up to date
     and list who is on one side only. A file that changes nothing says so (exit 0)."""
     from deliberate.names import clean, name_key
-    from deliberate.refusal import Refusal, Refused
+    from deliberate.errors import Refused
+    from deliberate.refusal import Refusal
     from deliberate.roster import check_new_members, normal_phone
 
     app = session.app()
@@ -286,7 +287,7 @@ def _add_or_name_update(session, people) -> None:
     """A plain import: all rows or none; when some are members already, the hint names --update."""
     from msgspec.structs import replace
 
-    from deliberate.refusal import Refused
+    from deliberate.errors import Refused
 
     try:
         add_members(session, people)

@@ -58,7 +58,7 @@ def handle(session, line: str) -> int | None:
     """Run one console line; None means the host asked to leave."""
     from deliberate.cli.main import root
     from deliberate.cli.script import NOT_IN_SCRIPTS, split_line
-    from deliberate.refusal import BadInput
+    from deliberate.errors import BadInput
 
     stripped = line.strip()
     if not stripped or stripped.startswith("#"):

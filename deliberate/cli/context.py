@@ -14,11 +14,14 @@ import sqlite3
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from deliberate.refusal import BadInput, IntegrityError, Refusal, Refused
+from deliberate.errors import BadInput, IntegrityError, Refused
+
+if TYPE_CHECKING:
+    from deliberate.refusal import Refusal
 
 DONE, REFUSED, BAD_INPUT, INTEGRITY = 0, 1, 2, 3
 GLOBAL_VALUE_OPTIONS = ("--db", "--lang", "--at")

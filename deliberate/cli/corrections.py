@@ -66,7 +66,7 @@ def correct(seq, reason):
     from deliberate.corrections import action_of
 
     def find(events, since):
-        from deliberate.refusal import BadInput
+        from deliberate.errors import BadInput
 
         found = action_of(events, seq, since)
         if not found and any(e.seq == seq for e in events):

@@ -112,7 +112,7 @@ def show_summary(outer, db: Path, target: Path) -> None:
 
 def clear_earlier_demo(db: Path) -> None:
     """Remove an earlier demo's database and files; refuse (BadInput) if `db` is anything else."""
-    from deliberate.refusal import BadInput
+    from deliberate.errors import BadInput
 
     if not db.exists():
         return  # stray files beside no database are left to `init`, which refuses to build over them
@@ -126,7 +126,7 @@ def clear_earlier_demo(db: Path) -> None:
 
 def _read(db: Path, sql: str) -> tuple | None:
     """One row from a deliberate database, read only: no byte of it or beside it is written."""
-    from deliberate.refusal import BadInput
+    from deliberate.errors import BadInput
     from deliberate.store import check_ours
 
     try:

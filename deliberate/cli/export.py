@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from deliberate.cli.context import current
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 
 
 def _refreshed(session, force: bool = False):

@@ -20,7 +20,7 @@ def parse_stance(value: str | None) -> str | None:
         return None
     stance = STANCE_WORDS.get(value.strip().lower())
     if stance is None:
-        from deliberate.refusal import BadInput
+        from deliberate.errors import BadInput
 
         raise BadInput("floor.bad_stance", value=value)
     return stance

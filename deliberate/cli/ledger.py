@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from deliberate.cli.params import EVENT_NUMBER
-from deliberate.refusal import BadInput, IntegrityError
+from deliberate.errors import BadInput, IntegrityError
 
 # The ledger's modules (and cryptography) are imported inside each command,
 # so `deliberate --help` and every other command start without them.

@@ -12,7 +12,7 @@ import sys
 import click
 
 from deliberate.cli.context import BAD_INPUT, invoke, report, session_from, split_globals
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 
 # verb -> "module:attribute"; the module is imported only when the verb is used.
 COMMANDS = {

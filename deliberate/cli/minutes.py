@@ -12,7 +12,7 @@ import click
 
 from deliberate.cli.context import current
 from deliberate.cli.params import COUNT
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 
 
 def load_record(session):

@@ -180,7 +180,7 @@ def motion(kind, text, by, to, question, seconds, speeches, parts, notice, overd
 
 
 def _kind(chart, given: str) -> str:
-    from deliberate.refusal import BadInput
+    from deliberate.errors import BadInput
 
     if given in chart:
         return given
@@ -241,7 +241,7 @@ def vote_count(yes, no, abstain):
 def vote_roll(words):
     """点名表决 / Roll call: `vote roll --yes 王芳 陈静 --no 刘洋 --abstain 赵磊` (or one member a line)."""
     from deliberate.motions.voting import RollCall
-    from deliberate.refusal import BadInput
+    from deliberate.errors import BadInput
 
     buckets: dict[str, list[str]] = {"yes": [], "no": [], "abstain": []}
     current_bucket = None

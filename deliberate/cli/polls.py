@@ -92,7 +92,7 @@ def close_poll(session) -> None:
 
 def _sign(session, app) -> int | None:
     """Sign a checkpoint over the ballots (receipts are proved against it); warn without a key."""
-    from deliberate.refusal import BadInput, IntegrityError, Refused
+    from deliberate.errors import BadInput, IntegrityError, Refused
 
     try:
         stored = app.checkpoint(session.now())
@@ -108,7 +108,8 @@ def _sign(session, app) -> int | None:
 def poll_status() -> None:
     """投票进度：已发码数、已投票数（不显示计票） / Codes issued and ballots in; never a running tally."""
     from deliberate.ballots import box
-    from deliberate.refusal import Refusal, Refused
+    from deliberate.errors import Refused
+    from deliberate.refusal import Refusal
 
     session = current()
     view = _poll_view(session)
@@ -137,7 +138,7 @@ def slips(out, add, paper, url) -> None:
     from deliberate.ballots import box
     from deliberate.ballots.polls import open_poll
     from deliberate.cli import slips_page
-    from deliberate.refusal import BadInput
+    from deliberate.errors import BadInput
 
     session = current()
     app = session.app()
@@ -189,7 +190,7 @@ def cast(words) -> None:
 
 
 def _ballot_words(words):
-    from deliberate.refusal import BadInput
+    from deliberate.errors import BadInput
 
     code, rest = words[0], list(words[1:])
     if rest[:1] == ["--projects"]:

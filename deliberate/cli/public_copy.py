@@ -32,7 +32,7 @@ PUBLIC_TABLES = ("meta", "events", "ledger_nodes", "signed_head")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 def public_copy(out: Path) -> None:
     """公开副本 (不含隐私信息) / Write a copy residents can verify: the log, no private details."""
-    from deliberate.refusal import BadInput
+    from deliberate.errors import BadInput
     from deliberate.store import check_ours
 
     session = current()
@@ -91,7 +91,7 @@ def write_public_copy(source: Path, target: Path) -> int:
 
 def _place(draft: Path, out: Path) -> None:
     """Give the finished copy its name, never over an existing file."""
-    from deliberate.refusal import BadInput
+    from deliberate.errors import BadInput
 
     try:
         os.link(draft, out)  # atomic, and refuses an existing name

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from deliberate.cli.context import DONE, REFUSED, current, invoke
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 
 NOT_IN_SCRIPTS = {"console", "run", "demo", "serve", "booth"}  # these wait for people
 

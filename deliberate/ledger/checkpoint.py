@@ -37,7 +37,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from deliberate.ledger import keys, note, tree_store
-from deliberate.refusal import BadInput, IntegrityError
+from deliberate.errors import BadInput, IntegrityError
 
 ORIGIN_PREFIX = "deliberate/"
 ROTATION_CONTEXT = "deliberate key rotation v1"

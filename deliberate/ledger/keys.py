@@ -19,7 +19,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 
 FINGERPRINT_BYTES = 16
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Iterable
 
 from deliberate.ledger import keys, manifest, note
-from deliberate.refusal import BadInput, IntegrityError
+from deliberate.errors import BadInput, IntegrityError
 
 CHUNK = 1 << 20
 # What an interrupted seal may leave at the top of the directory; never sealed, never reported.

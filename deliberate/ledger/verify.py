@@ -52,7 +52,7 @@ from pathlib import Path
 from deliberate.ledger import checkpoint as cp
 from deliberate.ledger import keys, merkle, note, tree_store
 from deliberate.record import FORMAT, GENESIS, READABLE_VERSIONS, canonical_json, record_bytes
-from deliberate.refusal import BadInput, IntegrityError
+from deliberate.errors import BadInput, IntegrityError
 
 COLUMNS = {"seq", "type", "at", "payload", "prev_hash", "hash"}
 

@@ -29,7 +29,8 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from deliberate.i18n import t
-from deliberate.refusal import BadInput, Refusal, Refused
+from deliberate.errors import BadInput, Refused
+from deliberate.refusal import Refusal
 from deliberate.server import page
 
 LIMIT = 16 * 1024

@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from deliberate.ledger import manifest as manifest_format
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 
 STATE_FILE = "build.json"
 SEAL_FILES = (manifest_format.FILE_NAME, manifest_format.CHECKPOINT_FILE)

@@ -11,7 +11,7 @@ from deliberate.ballots.election import Ballot, Election, Project
 from deliberate.ballots.pabulib import official_selected, parse_pb, read_pb, write_pb
 from deliberate.ballots.select import RULES, select
 from deliberate.i18n import t
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "pabulib"
 GOOD = """META

@@ -133,7 +133,7 @@ BALLOTS = st.one_of(st.sampled_from([["p1"], ["p2"], ["p3"], ["p1", "p3"], ["p2"
 @given(actions=st.lists(st.tuples(st.integers(0, 5), BALLOTS), max_size=12))
 def test_any_interleaving_gives_a_tally_equal_to_a_recount_of_the_log(make_community, actions):
     from deliberate.ballots import box
-    from deliberate.refusal import Refused
+    from deliberate.errors import Refused
 
     council = make_community(roster=6, present=("王芳", "陈静", "刘洋", "张伟", "赵磊"))
     app = council.app

@@ -15,7 +15,8 @@ from deliberate.app import App, rebuild
 from deliberate.ballots.pabulib import parse_pb, read_pb, write_pb
 from deliberate.ballots.projects import AddProject, SetBudget, WithdrawProject, election
 from deliberate.i18n import t
-from deliberate.refusal import Refusal, Refused
+from deliberate.errors import Refused
+from deliberate.refusal import Refusal
 from deliberate.roster import CreateCommunity
 from deliberate.rules import DEFAULT_RULES, load_rules
 from deliberate.state import State

@@ -7,7 +7,7 @@ import stat
 import pytest
 
 from deliberate.ledger import checkpoint, keys
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 
 
 def test_the_key_is_made_beside_the_database_and_private(tmp_path):

@@ -556,7 +556,7 @@ def test_a_long_word_splits_in_linear_time():
 @given(st.text(alphabet="ab 王\t#\\'\"\n", max_size=30))
 def test_split_line_splits_as_a_posix_shell_does(line):
     from deliberate.cli.script import split_line
-    from deliberate.refusal import BadInput
+    from deliberate.errors import BadInput
 
     lexer = shlex.shlex(line, posix=True)
     lexer.whitespace_split = True

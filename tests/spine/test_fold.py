@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from deliberate import app as app_module
 from deliberate.app import App, rebuild
 from deliberate.meeting import Attend, CloseMeeting, Depart, OpenMeeting
-from deliberate.refusal import Refused
+from deliberate.errors import Refused
 from deliberate.roster import AddMembers, CreateCommunity, NewMember, RemoveMember
 from deliberate.rules import DEFAULT_RULES, load_rules
 from deliberate.store import Store

@@ -8,7 +8,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "deliberate"
 PURE = ["core.py", "roster.py", "meeting.py", "names.py", "state.py", "question.py", "views.py",
-        "times.py", "refusal.py", "roster_csv.py", "domain.py", "record.py", "ledger/events.py", "texts.py", "narrate.py",
+        "times.py", "refusal.py", "errors.py", "roster_csv.py", "domain.py", "record.py", "ledger/events.py", "texts.py", "narrate.py",
         *[f"motions/{p.name}" for p in (PACKAGE / "motions").glob("*.py")],
         *[f"ballots/{n}.py" for n in ("election", "outcome", "greedy", "mes", "select", "projects", "polls")],
         "ledger/merkle.py", "ledger/note.py", "ledger/manifest.py",

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 from deliberate.rules import BUILTIN_DIR, Rules, load_rules, parse_rules, quorum_count
 
 GOOD = (BUILTIN_DIR / "luohu_ten.yaml").read_text(encoding="utf-8")

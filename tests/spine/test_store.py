@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deliberate.refusal import BadInput
+from deliberate.errors import BadInput
 from deliberate.store import GENESIS, Event, Store, canonical_json, record_bytes
 
 
