@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from msgspec import Struct, field
 
+# The edges' exceptions moved to deliberate.errors; code written against this module still finds them.
+from deliberate.errors import BadInput, IntegrityError, Refused  # noqa: F401
+
 
 class Refusal(Struct, frozen=True):
     """An action the rules do not allow; nothing is recorded.
