@@ -157,15 +157,15 @@ def _ids(value, found: set[str]) -> set[str]:
     return found
 
 
-def dependents(events, seqs: list[int]) -> list[int]:
-    """The later events (not retracted) that depend on the events `seqs`, by the rules above."""
-    from deliberate import domain
+def dependents(events, seqs: list[int], fold) -> list[int]:
+    """The later events (not retracted) that depend on the events `seqs`, by the rules above.
 
+    `fold` is the whole domain's (`deliberate.domain.fold`): this area is one of those it folds."""
     events = list(events)
     taken = set(seqs)
     gone = retracted(events) | taken
     first = min(seqs)
-    state = domain.fold((e for e in events if e.seq < first), skip=gone - taken)
+    state = fold((e for e in events if e.seq < first), skip=gone - taken)
     members = set(state.members)
     named: set[str] = set()
     for e in events:
@@ -181,7 +181,7 @@ def dependents(events, seqs: list[int]) -> list[int]:
     if found:
         return found
     try:  # the rest of the log must still fold without it
-        domain.fold((e for e in events if e.seq >= first), state, skip=gone)
+        fold((e for e in events if e.seq >= first), state, skip=gone)
     except Exception:  # noqa: BLE001 - an applier that cannot fold it is a dependency
         return [e.seq for e in later]
     return []

@@ -5,16 +5,11 @@ Plain Python, so a command that never touches the record (`--help`) loads nothin
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from deliberate.refusal import Refusal
-
 
 class Refused(Exception):
-    """Raised at the edges to carry a Refusal (exit code 1)."""
+    """Raised at the edges to carry a `deliberate.refusal.Refusal` (exit code 1)."""
 
-    def __init__(self, refusal: Refusal):
+    def __init__(self, refusal):
         super().__init__(refusal.rule)
         self.refusal = refusal
 

@@ -49,7 +49,6 @@ def run(session, paper: bool) -> None:
     from deliberate.ballots import box
     from deliberate.ballots.polls import open_poll
     from deliberate.cli.context import report_refusal
-    from deliberate.cli.polls import project_ids
 
     app = session.app()
     t = session.t
@@ -90,3 +89,13 @@ def run(session, paper: bool) -> None:
             session.echo(t("booth.recorded", receipt=receipt))
         else:
             _read(t("booth.done", receipt=receipt), hide=True)
+
+
+def project_ids(state, names) -> list[str]:
+    """Ids as typed, or names of active projects turned into their ids."""
+    ballots = state.ballots
+    out = []
+    for name in names:
+        found = ballots.find(name) if ballots is not None else None
+        out.append(found.id if found is not None else name)
+    return out

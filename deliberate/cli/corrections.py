@@ -28,6 +28,7 @@ def _words(session, events, seqs) -> list[str]:
 
 
 def _retract(session, find, reason: str, how: str) -> None:
+    from deliberate import domain
     from deliberate.corrections import Correct, dependents
 
     app = session.app()
@@ -36,7 +37,7 @@ def _retract(session, find, reason: str, how: str) -> None:
     events = list(app.store.read(since)) if app.state.in_session() else []
     seqs = find(events, since)
     mine = seqs and all(since < s <= app.state.seq for s in seqs)
-    depends = tuple(dependents(list(app.store.read(1)), seqs)) if mine and how == "correct" else ()
+    depends = tuple(dependents(list(app.store.read(1)), seqs, domain.fold)) if mine and how == "correct" else ()
     shown = _words(session, events, set(seqs)) if seqs else []
     stored = app.execute(Correct(session.now(), tuple(seqs), reason, how, depends))
     event = stored[0]

@@ -158,21 +158,9 @@ def slips(out, add, paper, url) -> None:
     session.emit({}, session.t("poll.cli.slips", count=len(codes), issued=len(poll.verifiers), file=out))
 
 
-def lan_address() -> str:
-    """This computer's address on the local network (the room's Wi-Fi), else loopback."""
-    import socket
-
-    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        probe.connect(("10.255.255.255", 1))  # no packet is sent: only a route is looked up
-        return probe.getsockname()[0]
-    except OSError:
-        return "127.0.0.1"
-    finally:
-        probe.close()
-
-
 def default_url(port: int) -> str:
+    from deliberate.server.run import lan_address
+
     return f"http://{lan_address()}:{port}/"
 
 
@@ -198,16 +186,6 @@ def _ballot_words(words):
     if len(rest) != 1:
         raise BadInput("poll.cast_usage")
     return code, rest[0].lower(), None
-
-
-def project_ids(state, names) -> list[str]:
-    """Ids as typed, or names of active projects turned into their ids."""
-    ballots = state.ballots
-    out = []
-    for name in names:
-        found = ballots.find(name) if ballots is not None else None
-        out.append(found.id if found is not None else name)
-    return out
 
 
 # -- receipts ------------------------------------------------------------------------------------

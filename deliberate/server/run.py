@@ -6,11 +6,24 @@ import logging
 import sys
 
 
+def lan_address() -> str:
+    """This computer's address on the local network (the room's Wi-Fi), else loopback."""
+    import socket
+
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("10.255.255.255", 1))  # no packet is sent: only a route is looked up
+        return probe.getsockname()[0]
+    except OSError:
+        return "127.0.0.1"
+    finally:
+        probe.close()
+
+
 def serve(session, host: str, port: int) -> None:
     import segno
     import uvicorn
 
-    from deliberate.cli.polls import lan_address
     from deliberate.server.app import make_app
 
     session.app()  # the database must open (else exit 2 before listening)
