@@ -149,9 +149,8 @@ def decide_withdraw(state: State, command: WithdrawProject, rules) -> list[Event
 
         names = [p.name for p in ballots.active()]
         close = difflib.get_close_matches(clean(command.name), names, n=3, cutoff=0.4)
-        return Refusal("budget.unknown_project", "budget.project.unknown",
-                       {"name": clean(command.name), "suggest": "、".join(close) if close else "-"},
-                       hint_key="budget.project.unknown.hint")
+        return Refusal("budget.unknown_project", "budget.project.unknown" if close else "budget.project.unknown.none",
+                       {"name": clean(command.name), "suggest": "、".join(close)}, hint_key="budget.project.unknown.hint")
     return [Event("project_withdrawn", command.at, {"id": project.id})]
 
 

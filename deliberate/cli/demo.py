@@ -88,9 +88,9 @@ def show_summary(outer, db: Path, target: Path) -> None:
     t, sep = outer.t, "、" if outer.lang == "zh" else ", "
     lines = ["", t("demo.summary.title")]
     for meeting in record.meetings:
-        lines.append(t("demo.summary.meeting", number=meeting.number, title=meeting.title,
-                       opened=when(meeting.opened_at), closed=when(meeting.closed_at)[11:],
-                       chair=meeting.chair, secretary=meeting.secretary or "-"))
+        lines.append(t("demo.summary.meeting" if meeting.secretary else "demo.summary.meeting.no_secretary",
+                       number=meeting.number, title=meeting.title, opened=when(meeting.opened_at),
+                       closed=when(meeting.closed_at)[11:], chair=meeting.chair, secretary=meeting.secretary))
         lines.append(t("demo.summary.present", present=len(meeting.present), roster=len(meeting.roster),
                        names=sep.join(meeting.present)))
         lines.append(t("demo.summary.decisions"))

@@ -74,8 +74,8 @@ def hand(name, stance, lower, override):
     session.emit(
         {"member": who, "stance": payload["stance"], "question": payload["question"], "position": position,
          "override": payload.get("override")},
-        session.t("floor.hand_raised", name=who, stance=stance_word(session, payload["stance"]),
-                  position=position or "-") + _override_line(session, payload),
+        session.t("floor.hand_raised" if position else "floor.hand_raised.unqueued", name=who,
+                  stance=stance_word(session, payload["stance"]), position=position) + _override_line(session, payload),
     )
 
 

@@ -64,10 +64,13 @@ def render(session, data: dict) -> str:
         lines.append(t("motions.view.none"))
     vote = part.get("vote")
     if vote:
-        counts = vote["counts"] or {}
-        lines.append(t("motions.view.vote", id=vote["question"], method=t(f"motions.method.{vote['method']}"),
-                       yes=counts.get("yes", "-"), no=counts.get("no", "-"), abstain=counts.get("abstain", "-"),
-                       roll=len(vote["roll"])))
+        counts, method = vote["counts"], t(f"motions.method.{vote['method']}")
+        if counts:
+            lines.append(t("motions.view.vote", id=vote["question"], method=method, yes=counts.get("yes", 0),
+                           no=counts.get("no", 0), abstain=counts.get("abstain", 0), roll=len(vote["roll"])))
+        else:  # not counted yet: say so, rather than show empty counts
+            key = "motions.view.vote.roll" if vote["roll"] else "motions.view.vote.uncounted"
+            lines.append(t(key, id=vote["question"], method=method, roll=len(vote["roll"])))
     if part["in_order"]:
         names = []
         for row in part["in_order"]:

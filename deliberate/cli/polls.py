@@ -81,8 +81,9 @@ def close_poll(session) -> None:
             lines.append(describe_events(session, app, decided))
     else:
         o = result["outcome"]
-        lines.append(session.t("poll.cli.closed_projects", poll=result["poll"], ballots=result["ballots"],
-                               rule=o["rule"], selected=", ".join(o["selected"]) or "-", spent=o["spent"],
+        lines.append(session.t("poll.cli.closed_projects" if o["selected"] else "poll.cli.closed_projects.none",
+                               poll=result["poll"], ballots=result["ballots"],
+                               rule=o["rule"], selected=", ".join(o["selected"]), spent=o["spent"],
                                budget=o["budget"]))
     signed = _sign(session, app)
     if signed:

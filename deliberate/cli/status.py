@@ -8,10 +8,12 @@ def render_state(session, data: dict) -> str:
     lines = [t("state.community", name=data.get("community") or "-", roster=data["roster_size"])]
     meeting = data.get("meeting")
     if meeting and meeting["in_session"]:
-        lines.append(t("state.meeting", number=meeting["number"], title=meeting["title"],
-                       chair=meeting["chair"], secretary=meeting["secretary"] or "-"))
+        key = "state.meeting" if meeting["secretary"] else "state.meeting.no_secretary"
+        lines.append(t(key, number=meeting["number"], title=meeting["title"], chair=meeting["chair"],
+                       secretary=meeting["secretary"]))
         present = meeting["present"]
-        lines.append(t("state.present", count=len(present), names="、".join(present) or "-"))
+        lines.append(t("state.present", count=len(present), names="、".join(present)) if present
+                     else t("state.present.none"))
     else:
         lines.append(t("state.no_meeting", held=data["meetings_held"]))
     quorum = data.get("quorum")

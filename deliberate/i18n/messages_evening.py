@@ -220,3 +220,23 @@ MESSAGES.update({
     "demo.summary.guide": {"zh": "主持人指南：docs/zh/host.md（英文版 docs/en/host.md）。",
                            "en": "The host guide: docs/zh/host.md (in English: docs/en/host.md)."},
 })
+
+# An empty value is left out of the sentence, never shown as "-".
+MESSAGES.update({
+    "state.meeting.no_secretary": {"zh": "会议：第 {number} 次“{title}”，主持人 {chair}",
+                                   "en": "Meeting {number}: '{title}', chair {chair}"},
+    "state.present.none": {"zh": "出席 0 人。", "en": "Present: nobody."},
+    "minutes.officers.chair": {"zh": "主持人：{chair}", "en": "Chair: {chair}"},
+    "minutes.moved.unseconded": {"zh": "动议人：{maker}（无人附议）", "en": "Moved by {maker}; not seconded"},
+    "motions.view.vote.uncounted": {"zh": "正在表决 {id}（{method}），尚未计票。",
+                                    "en": "Voting on {id} ({method}): not counted yet."},
+    "motions.view.vote.roll": {"zh": "正在表决 {id}（{method}）：已点名 {roll} 人。",
+                               "en": "Voting on {id} ({method}): {roll} called."},
+    "budget.project.unknown.none": {"zh": "项目清单中没有“{name}”，也没有相近的名称。",
+                                    "en": "no project '{name}' on the list, and no name on it is close."},
+    "poll.cli.closed_projects.none": {"zh": "投票 {poll} 结束：{ballots} 张选票；按 {rule} 没有选出任何项目。",
+                                      "en": "Poll {poll} closed: {ballots} ballots; {rule} selects no project."},
+    "floor.hand_raised.unqueued": {"zh": "{name} 举手（{stance}）。", "en": "{name} raised a hand ({stance})."},
+    "demo.summary.meeting.no_secretary": {"zh": "第 {number} 次会议“{title}”：{opened}–{closed}，主持 {chair}",
+                                          "en": "Meeting {number} '{title}': {opened}–{closed}, chaired by {chair}"},
+})

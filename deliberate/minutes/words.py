@@ -77,7 +77,8 @@ def minutes_markdown(record: CommunityRecord, meeting: MeetingMinutes, lang: str
         head.append(t("minutes.paper", lang))
     if meeting.place:
         head.append(t("minutes.place", lang, place=meeting.place))
-    head.append(t("minutes.officers", lang, chair=meeting.chair, secretary=meeting.secretary or "-"))
+    head.append(t("minutes.officers", lang, chair=meeting.chair, secretary=meeting.secretary) if meeting.secretary
+                else t("minutes.officers.chair", lang, chair=meeting.chair))
     head.append(t("minutes.attendance", lang, present=len(meeting.present), roster=len(meeting.roster),
                   names=names(meeting.present, lang)))
     head.append(t("minutes.absent", lang, names=names(meeting.absent, lang)))
@@ -148,7 +149,8 @@ def verification_lines(record: CommunityRecord, meeting: MeetingMinutes | None, 
 def motion_markdown(record, meeting, motion: MotionRecord, lang: str, lines_by_seq: dict) -> list[str]:
     e = md_escape
     out = [f"### {e(t('minutes.motion', lang, id=motion.id, kind=rendered(motion.kind_words, lang)))}", ""]
-    items = [t("minutes.moved", lang, maker=motion.maker, seconder=motion.seconder or "-")]
+    items = [t("minutes.moved", lang, maker=motion.maker, seconder=motion.seconder) if motion.seconder
+             else t("minutes.moved.unseconded", lang, maker=motion.maker)]
     if motion.target:
         items.append(t("minutes.on", lang, target=motion.target))
     if motion.text:

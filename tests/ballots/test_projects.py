@@ -135,7 +135,7 @@ def test_a_withdrawn_project_cannot_be_withdrawn_again_and_its_name_is_free():
     story = Story()
     story.do(AddProject(AT, "路灯", "1500"))
     story.do(WithdrawProject(AT, "p1"))  # by id
-    assert story.refused(WithdrawProject(AT, "路灯")).key == "budget.project.unknown"
+    assert story.refused(WithdrawProject(AT, "路灯")).key == "budget.project.unknown.none"  # nothing close is left
     story.do(AddProject(AT, "路灯", "1800"))  # the name may be used again; the id is new
     assert [(p.id, p.cost) for p in story.state.ballots.active()] == [("p2", 1800)]
     assert story.state.ballots.projects["p1"].withdrawn_at == AT

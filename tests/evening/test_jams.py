@@ -107,3 +107,52 @@ def test_an_unknown_name_with_nothing_close_prints_no_dash(council):
     council.seat(8)
     code, answer = council.json("attend", "Zebediah", at=council.clock())
     assert code == 1 and "-" not in answer["message"], answer
+
+
+def test_a_meeting_without_a_secretary_or_anyone_present_shows_no_dashes(council):
+    council.seat(8, present=())  # no secretary named; only the chair is present
+    for lang in ("zh", "en"):
+        council.lang = lang
+        shown = ok(council("state")).output
+        assert "记录员 -" not in shown and "secretary -" not in shown, shown
+        assert "：-" not in shown and ": -" not in shown, shown
+
+
+def test_minutes_name_no_empty_secretary_or_seconder(council):
+    council.seat(8, present="all")
+    ok(council("move", "在3号楼加装电梯", "--by", "王芳", at=council.clock()))
+    ok(council("second", "--by", "刘洋", at=council.clock()))
+    # a motion that needs no second: it is moved, and nobody seconds it
+    ok(council("motion", "point_of_order", "发言超时", "--by", "陈静", at=council.clock()))
+    for lang in ("zh", "en"):
+        council.lang = lang
+        minutes = ok(council("minutes")).output
+        assert "记录员：-" not in minutes and "secretary: -" not in minutes, minutes
+        assert "附议人：-" not in minutes and "seconded by -" not in minutes, minutes
+        assert ("附议人：刘洋" if lang == "zh" else "seconded by 刘洋") in minutes, minutes
+
+
+def test_the_published_site_names_no_empty_secretary_or_seconder(council, tmp_path):
+    council.seat(8, present="all")
+    ok(council("move", "在3号楼加装电梯", "--by", "王芳", at=council.clock()))
+    ok(council("second", "--by", "刘洋", at=council.clock()))
+    ok(council("motion", "point_of_order", "发言超时", "--by", "陈静", at=council.clock()))
+    ok(council("publish", "--out", str(tmp_path / "site")))
+    pages = {p: p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")}
+    assert pages
+    for page, html in pages.items():
+        for empty in ("记录员：-", "secretary: -", "附议人：-", "seconded by -"):
+            assert empty not in html, (page, empty)
+    assert any("无人附议" in html for html in pages.values())
+
+
+def test_an_uncounted_vote_and_an_unknown_project_show_no_dashes(council):
+    debate(council)
+    ok(council("vote", "open", at=council.clock()))
+    for lang in ("zh", "en"):
+        council.lang = lang
+        shown = ok(council("state")).output
+        assert "赞成 -" not in shown and "- for" not in shown, shown
+        assert ("尚未计票" if lang == "zh" else "not counted yet") in shown, shown
+    code, answer = council.json("project", "withdraw", "Zebediah", at=council.clock())
+    assert code == 1 and "-" not in answer["message"], answer
