@@ -5,7 +5,7 @@ from __future__ import annotations
 from msgspec import Struct
 
 from deliberate.core import Command, latest
-from deliberate.names import clean
+from deliberate.names import clean, person
 from deliberate.refusal import Refusal
 from deliberate.roster import find_member
 from deliberate.rules import Rules
@@ -88,7 +88,7 @@ def decide_open(state: State, command: OpenMeeting, rules: Rules) -> list[Event]
     title = clean(command.title)
     if not title:
         return Refusal("meeting.title", "meeting.title")
-    chair_name, chair_id = clean(command.chair), None
+    chair_name, chair_id = person(command.chair), None  # a host from outside the roster too
     if not chair_name:
         return Refusal("meeting.chair_needed", "meeting.chair_needed")
     chair = find_member(state, chair_name)
@@ -98,7 +98,7 @@ def decide_open(state: State, command: OpenMeeting, rules: Rules) -> list[Event]
                            {"name": chair_name})
     else:
         chair_name, chair_id = chair.name, chair.id
-    secretary_name, secretary_id = clean(command.secretary), None
+    secretary_name, secretary_id = person(command.secretary), None
     if secretary_name:
         secretary = find_member(state, secretary_name)
         if not isinstance(secretary, Refusal):

@@ -67,6 +67,12 @@ def clean(name: str) -> str:
     return " ".join(visible(unicodedata.normalize("NFC", name)).split())
 
 
+def person(name: str) -> str:
+    """A person's name as recorded and shown: `clean`, without the spaces a spreadsheet puts between
+    two Chinese characters to line names up (李　明 is 李明; Mary 王 keeps its space)."""
+    return _drop_spaces_between_han(clean(name))
+
+
 def _fold_width(text: str) -> str:
     """Full-width forms (U+FF01..U+FFEF) and the ideographic space folded as NFKC folds them."""
     if all(c < "\u3000" for c in text):

@@ -6,7 +6,7 @@ import re
 from msgspec import Struct, field
 
 from deliberate.core import Command
-from deliberate.names import clean, name_key
+from deliberate.names import clean, name_key, person as person_name
 from deliberate.refusal import Refusal
 from deliberate.state import Member, State
 from deliberate.record import Event
@@ -104,7 +104,7 @@ def check_new_members(state: State, members: tuple[NewMember, ...]) -> list[RowP
     problems: list[RowProblem] = []
     seen: dict[str, int | None] = {}
     for person in members:
-        name = clean(person.name)
+        name = person_name(person.name)
         if not name:
             problems.append(RowProblem(person.row, "", "roster.problem.empty_name"))
             continue
@@ -174,7 +174,7 @@ def decide_add(state: State, command: AddMembers, rules) -> list[Event] | Refusa
     events = []
     next_number = len(state.members) + 1
     for offset, person in enumerate(command.members):
-        payload = {"id": f"m{next_number + offset}", "name": clean(person.name)}
+        payload = {"id": f"m{next_number + offset}", "name": person_name(person.name)}
         if person.role:
             payload["role"] = clean(person.role)
         events.append(Event("member_added", command.at, payload))

@@ -71,3 +71,22 @@ def test_a_big5_roster_is_read_as_big5_and_says_so(council, tmp_path):
     result = ok(council("member", "import", roster(tmp_path, "姓名,電話\n陳曉梅,13800000001\n", encoding="big5")))
     assert "Big5" in result.output and "﹎" not in result.output, result.output
     assert "陳曉梅" in {m.name for m in council.state().roster}
+
+
+def test_a_name_padded_in_a_spreadsheet_is_recorded_and_shown_without_the_padding(council, tmp_path):
+    council.seat(3)
+    ok(council("member", "import", roster(tmp_path, "姓名\n李　晓\n欧阳　明\nMary 王\n")))
+    names = {m.name for m in council.state().roster}
+    assert {"李晓", "欧阳明", "Mary 王"} <= names, names  # a space between Latin and Chinese stays
+    ok(council("member", "add", "张　强"))
+    assert "张强" in {m.name for m in council.state().roster}
+    shown = ok(council("member", "list")).output
+    assert "李晓" in shown and "李 晓" not in shown and "李　晓" not in shown, shown
+
+
+def test_a_host_from_outside_the_roster_is_recorded_without_the_padding(council):
+    council.seat(3)
+    ok(council("meeting", "close", at=council.clock()))
+    ok(council("meeting", "open", "第5次会议", "--chair", "赵　老师", "--secretary", "钱　文", at=council.clock()))
+    meeting = council.state().meeting
+    assert (meeting.chair, meeting.secretary) == ("赵老师", "钱文")
