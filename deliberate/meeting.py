@@ -123,29 +123,40 @@ def decide_open(state: State, command: OpenMeeting, rules: Rules) -> list[Event]
 
 
 def decide_attend(state: State, command: Attend, rules: Rules) -> list[Event] | Refusal:
-    return _each_member(state, command, "attended", lambda present: not present, "meeting.already_present")
+    return _each_member(state, command, "attended", lambda present: not present, "meeting.already_present", "attend")
 
 
 def decide_depart(state: State, command: Depart, rules: Rules) -> list[Event] | Refusal:
-    return _each_member(state, command, "departed", lambda present: present, "meeting.not_present")
+    return _each_member(state, command, "departed", lambda present: present, "meeting.not_present", "depart")
 
 
-def _each_member(state: State, command: Attend | Depart, event_type: str, allowed, refusal_key: str):
-    """One event per named member, or the first refusal: unknown, or already in (or out of) the room."""
+def _each_member(state: State, command: Attend | Depart, event_type: str, allowed, refusal_key: str, verb: str):
+    """One event per named member, or a refusal: a name unknown, or already in (or out of) the room.
+    All or nothing; a refusal for some of the names gives the line that records the others."""
     refusal = require_session(state)
     if refusal:
         return refusal
     if not command.names:
         return Refusal("meeting.attend_whom", "meeting.attend_whom")
-    events, seen = [], set()
+    events, seen, others, blocked = [], set(), [], []
     for name in command.names:
         member = find_member(state, name)
         if isinstance(member, Refusal):
             return member
-        if member.id in seen or not allowed(member.id in state.meeting.present):
+        if member.id in seen:
             return Refusal(refusal_key, refusal_key, {"name": member.name})
         seen.add(member.id)
+        if not allowed(member.id in state.meeting.present):
+            blocked.append(member.name)
+            continue
+        others.append(member.name)
         events.append(Event(event_type, command.at, {"member": member.id}))
+    if blocked:
+        params = {"name": "、".join(blocked)}
+        if not others:
+            return Refusal(refusal_key, refusal_key, params)
+        line = " ".join(f'"{n}"' if " " in n else n for n in others)
+        return Refusal(refusal_key, refusal_key, {**params, "line": f"{verb} {line}"}, hint_key="meeting.the_others")
     return events
 
 

@@ -156,3 +156,16 @@ def test_an_uncounted_vote_and_an_unknown_project_show_no_dashes(council):
         assert ("尚未计票" if lang == "zh" else "not counted yet") in shown, shown
     code, answer = council.json("project", "withdraw", "Zebediah", at=council.clock())
     assert code == 1 and "-" not in answer["message"], answer
+
+
+def test_attending_someone_already_present_names_them_and_hints_the_line_for_the_others(council):
+    council.seat(8, present=("王芳",))
+    for lang, hint in (("zh", "attend 陈静 刘洋"), ("en", "attend 陈静 刘洋")):
+        council.lang = lang
+        before = len(council.events())
+        code, answer = council.json("attend", "陈静", "王芳", "刘洋", at=council.clock())
+        assert code == 1 and answer["rule"] == "meeting.already_present", answer
+        assert "王芳" in answer["message"] and hint in answer["hint"], answer
+        assert len(council.events()) == before  # all or nothing, as ever
+    code, answer = council.json("depart", "王芳", "陈静", at=council.clock())
+    assert code == 1 and answer["rule"] == "meeting.not_present" and "depart 王芳" in answer["hint"], answer
