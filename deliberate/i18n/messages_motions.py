@@ -105,6 +105,7 @@ MESSAGES = {
     "motions.no_vote_to_divide.hint": {"zh": "起立重新表决须在举手计票之后、宣布结果之前提出。",
                                        "en": "demand it after the hands are counted and before the result is announced."},
     "motions.not_on_table": {"zh": "{question} 不在暂停的议题中。", "en": "{question} is not on the table."},
+    "motions.nothing_on_table": {"zh": "没有暂停的议题可以恢复。", "en": "no question lies on the table."},
     "motions.not_on_table.hint": {"zh": "用 state 查看暂停的议题。", "en": "state lists the questions on the table."},
     "motions.table_expired": {"zh": "{question} 暂停已超过下一次会议，不能再恢复。",
                               "en": "{question} has lain on the table past the next meeting and cannot be taken from it."},
@@ -225,7 +226,8 @@ MESSAGES = {
                                      "en": "the chair's '{choice}' would not change the result; the chair votes only when it would."},
     "motions.chair_vote_no_effect.hint": {"zh": "不带 --chair-vote 宣布结果。", "en": "announce the result without --chair-vote."},
     # -- second, lapse, withdraw, ruling, closing --------------------------------------------
-    "motions.nothing_to_second": {"zh": "没有等待附议的动议（{question}）。", "en": "no motion is waiting for a second ({question})."},
+    "motions.nothing_to_second": {"zh": "没有等待附议的动议。", "en": "no motion is waiting for a second."},
+    "motions.nothing_to_second.question": {"zh": "{question} 没有在等待附议。", "en": "{question} is not waiting for a second."},
     "motions.nothing_to_second.hint": {"zh": "用 state 查看待决议题。", "en": "state shows the pending questions."},
     "motions.nothing_to_lapse": {"zh": "没有等待附议的动议。", "en": "no motion is waiting for a second."},
     "motions.nothing_to_lapse.hint": {"zh": "已宣布的议题须表决或以其他动议处理。",

@@ -225,7 +225,8 @@ def decide_second(state: State, command: Second, rules) -> list[Event] | Refusal
     if refusal:
         return refusal
     if motion is None or (command.question and command.question != motion.id):
-        nothing = Refusal("ronr.second", "motions.nothing_to_second", {"question": command.question or "-"},
+        key = "motions.nothing_to_second.question" if command.question else "motions.nothing_to_second"
+        nothing = Refusal("ronr.second", key, {"question": command.question or ""},
                           hint_key="motions.nothing_to_second.hint")
         absent = present_member(state, rules, command.by, "second")
         return with_causes(nothing, absent if isinstance(absent, Refusal) else None)

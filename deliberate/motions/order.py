@@ -229,8 +229,8 @@ def _same_or_next_session(state, rules, chart, spec, params, target):
     m = peek(state)
     segment = next((s for s in m.tabled if target in s), None)
     if segment is None:
-        return Refusal("ronr.take_from_table", "motions.not_on_table", {"question": target or "-"},
-                       hint_key="motions.not_on_table.hint")
+        return Refusal("ronr.take_from_table", "motions.not_on_table" if target else "motions.nothing_on_table",
+                       {"question": target or ""}, hint_key="motions.not_on_table.hint")
     tabled_in = m.items[segment[0]].params.get("tabled_in", 0)
     if state.meeting is not None and state.meeting.number > tabled_in + 1:
         return Refusal("ronr.take_from_table", "motions.table_expired", {"question": target},

@@ -169,3 +169,15 @@ def test_attending_someone_already_present_names_them_and_hints_the_line_for_the
         assert len(council.events()) == before  # all or nothing, as ever
     code, answer = council.json("depart", "王芳", "陈静", at=council.clock())
     assert code == 1 and answer["rule"] == "meeting.not_present" and "depart 王芳" in answer["hint"], answer
+
+
+def test_nothing_to_second_or_take_from_the_table_prints_no_dash(council):
+    council.seat(8, present="all")
+    for lang in ("zh", "en"):
+        council.lang = lang
+        code, answer = council.json("second", "--by", "刘洋", at=council.clock())
+        assert code == 1 and answer["rule"] == "ronr.second" and "-" not in answer["message"], answer
+        code, answer = council.json("motion", "take_from_the_table", "--by", "刘洋", at=council.clock())
+        assert code == 1 and "-" not in answer["message"], answer
+    code, answer = council.json("second", "--by", "刘洋", "--question", "q9", at=council.clock())
+    assert code == 1 and "q9" in answer["message"], answer
