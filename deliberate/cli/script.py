@@ -222,12 +222,17 @@ def _check(session, lines: list[str], source: str, start: int) -> None:
             if key.exists():
                 shutil.copy2(key, _Path(str(copy) + ".key"))
         real, session.db_path = session.db_path, copy
+        shown = session.out
+        if not session.json:  # a check shows what would be refused, not what each line would have done
+            import io
+
+            session.out = io.StringIO()
         session.close()
         try:
             code, ran, failed = run_lines(session, lines, source, keep_going=True, start=start)
         finally:
             session.close()
-            session.db_path = real
+            session.db_path, session.out = real, shown
     if not session.json:
         session.echo(session.t("script.check_summary", ran=ran, failed=failed), err=True)
     else:

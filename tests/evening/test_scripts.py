@@ -23,6 +23,8 @@ def test_run_check_reports_every_refused_line_and_records_nothing(council, tmp_p
     assert "line 3" in result.stderr and "line 7" in result.stderr, result.stderr
     assert "nothing was recorded" in result.stderr
     assert len(council.events()) == before
+    # what a line would do is not shown: only what would be refused (and never the scratch copy's path)
+    assert "Present" not in result.stdout and "check.db" not in result.output, result.output
 
 
 def test_run_from_resumes_after_a_fix_and_init_of_the_same_community_is_skipped(council, tmp_path):
