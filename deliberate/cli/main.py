@@ -12,6 +12,7 @@ import sys
 import click
 
 from deliberate.cli.context import BAD_INPUT, invoke, report, session_from, split_globals
+from deliberate.cli.help_words import HostContext, localize
 from deliberate.errors import BadInput
 
 # verb -> "module:attribute"; the module is imported only when the verb is used.
@@ -77,6 +78,7 @@ COMMANDS = {
 
 
 class LazyGroup(click.Group):
+    context_class = HostContext  # click's help words in the host's language
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, obj=None, **extra):
         if obj is None:
             # Called from outside (the shell, click's test runner): one line of the grammar,
@@ -125,7 +127,8 @@ class LazyGroup(click.Group):
             if exc.name == module_name:  # an area that has not landed yet
                 return None
             raise
-        return getattr(module, attribute, None)
+        command = getattr(module, attribute, None)
+        return localize(command) if command is not None else None
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}

@@ -130,3 +130,15 @@ def test_a_reason_sets_aside_only_the_rules_it_may_and_every_cause_is_still_said
     assert code == 1 and answer["rule"] == "luohu.stance", answer
     assert [cause["rule"] for cause in answer["causes"]] == ["luohu.limits"], answer
     ok(council("hand", "陈静", "--stance", "pro", "--override", "补充数据", at=council.clock()))
+
+
+@pytest.mark.parametrize("args", [("--help",), ("attend", "--help"), ("meeting", "--help"), ("meeting", "open", "-h")])
+def test_help_says_clicks_own_words_in_the_chosen_language(council, args):
+    council.seat(3)
+    council.lang = "zh"
+    shown = council(*args).output
+    assert shown.startswith("用法：deliberate") and "选项：" in shown and "显示本帮助并退出" in shown, shown
+    assert "Usage:" not in shown and "Options:" not in shown and "Show this message" not in shown, shown
+    council.lang = "en"
+    shown = council(*args).output
+    assert shown.startswith("Usage: deliberate") and "Options:" in shown and "Show this message and exit." in shown

@@ -40,7 +40,7 @@ def test_the_console_helps_with_a_verb_and_keeps_the_status_short(council):
              "status\n")
     done = run_cli("--db", str(council.db), "--lang", "zh", "--at", council.clock(), "console", stdin=lines)
     out = done.stdout
-    assert "Usage: deliberate attend" in out and "签到" in out, out  # help 签到: attend's own help
+    assert "用法：deliberate attend" in out and "签到" in out, out  # help 签到: attend's own help, in Chinese
     blocks = [b.split("\n")[0:] for b in out.split("── ")[1:]]
     assert len(blocks) == 3, out   # after help, the motion and the second; `status` shows its own
     for block in blocks:
