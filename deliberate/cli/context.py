@@ -234,8 +234,14 @@ def report(session: Session, code: int, rule: str, key: str, params: dict, hint_
 def report_usage(session: Session, usage: click.ClickException) -> int:
     from deliberate.cli.usage import words
 
-    message = words(session, usage)  # click's English, in the host's language
     ctx = getattr(usage, "ctx", None)
+    if isinstance(usage, click.exceptions.NoArgsIsHelpError):  # a group alone (`meeting`): its help
+        if not session.json:
+            session.echo(usage.format_message(), err=True)
+            return BAD_INPUT
+        message = session.t("input.command_needed", command=ctx.command_path)
+    else:
+        message = words(session, usage)  # click's English, in the host's language
     hint = session.t("input.usage_hint", command=ctx.command_path if ctx else "deliberate")
     return _report(session, BAD_INPUT, "usage", message, hint)
 

@@ -237,6 +237,7 @@ MESSAGES.update({
     "poll.cli.closed_projects.none": {"zh": "投票 {poll} 结束：{ballots} 张选票；按 {rule} 没有选出任何项目。",
                                       "en": "Poll {poll} closed: {ballots} ballots; {rule} selects no project."},
     "meeting.the_others": {"zh": "其余的人：{line}", "en": "for the others: {line}"},
+    "input.command_needed": {"zh": "{command} 后面要写一个命令。", "en": "{command} needs a command after it."},
     "floor.hand_raised.unqueued": {"zh": "{name} 举手（{stance}）。", "en": "{name} raised a hand ({stance})."},
     "demo.summary.meeting.no_secretary": {"zh": "第 {number} 次会议“{title}”：{opened}–{closed}，主持 {chair}",
                                           "en": "Meeting {number} '{title}': {opened}–{closed}, chaired by {chair}"},

@@ -142,3 +142,13 @@ def test_help_says_clicks_own_words_in_the_chosen_language(council, args):
     council.lang = "en"
     shown = council(*args).output
     assert shown.startswith("Usage: deliberate") and "Options:" in shown and "Show this message and exit." in shown
+
+
+def test_a_group_without_its_command_shows_its_help_not_an_error_holding_it(council):
+    council.seat(3)
+    council.lang = "zh"
+    result = council("meeting")
+    assert result.exit_code == 2
+    assert result.output.startswith("用法：deliberate meeting") and "错误" not in result.output, result.output
+    code, answer = council.json("meeting")
+    assert code == 2 and "\n" not in answer["message"] and "deliberate meeting" in answer["message"], answer
