@@ -5,6 +5,7 @@ from __future__ import annotations
 from msgspec import Struct
 
 from deliberate.core import Command, latest
+from deliberate.i18n import listed
 from deliberate.names import clean, person
 from deliberate.refusal import Refusal
 from deliberate.roster import find_member
@@ -152,7 +153,7 @@ def _each_member(state: State, command: Attend | Depart, event_type: str, allowe
         others.append(member.name)
         events.append(Event(event_type, command.at, {"member": member.id}))
     if blocked:
-        params = {"name": "、".join(blocked)}
+        params = {"name": listed(blocked)}
         if not others:
             return Refusal(refusal_key, refusal_key, params)
         line = " ".join(f'"{n}"' if " " in n else n for n in others)

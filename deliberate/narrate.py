@@ -23,7 +23,7 @@ from types import SimpleNamespace
 from typing import Iterable, Iterator
 
 from deliberate import domain
-from deliberate.i18n import Localized, Words, catalog
+from deliberate.i18n import Localized, Words, catalog, listed
 from deliberate.motions.stack import Motion, chart_of, peek, statement_words
 from deliberate.state import State, member_name
 
@@ -64,10 +64,8 @@ def _word(prefix: str, value) -> object:
 
 
 def _names(names: list[str]) -> object:
-    """Names in a list, joined as each language joins them."""
-    if not names:
-        return "-"
-    return Words("、".join(names), ", ".join(names))
+    """Names in a list, joined as each language joins them; an empty list is said as such."""
+    return listed(names) if names else Words("无", "none")
 
 
 def _chart(state: State):

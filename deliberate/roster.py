@@ -6,6 +6,7 @@ import re
 from msgspec import Struct, field
 
 from deliberate.core import Command
+from deliberate.i18n import listed
 from deliberate.names import clean, name_key, person as person_name
 from deliberate.refusal import Refusal
 from deliberate.state import Member, State
@@ -147,7 +148,7 @@ def _suggest(state: State, name: str) -> str:
     member_id = state.keys.get(name_key(simplified(name)))
     if member_id is not None and state.members[member_id].active:
         close = [state.members[member_id].name] + [n for n in close if n != state.members[member_id].name]
-    return "、".join(close[:3])
+    return listed(close[:3])
 
 
 # -- deciders ----------------------------------------------------------------

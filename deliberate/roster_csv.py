@@ -6,6 +6,7 @@ import csv
 import io
 
 from deliberate.errors import BadInput
+from deliberate.i18n import listed
 from deliberate.roster import NewMember
 
 # Header names accepted for each field, compared after trimming and case folding.
@@ -181,5 +182,5 @@ def _header_fields(header: list[str], source: str, notes: list | None = None) ->
     if "name" not in fields:
         raise BadInput("csv.no_name_column", file=source)
     if unused and notes is not None:
-        notes.append(("csv.unused_columns", {"file": source, "columns": "、".join(unused)}))
+        notes.append(("csv.unused_columns", {"file": source, "columns": listed(unused)}))
     return fields

@@ -14,6 +14,7 @@ import unicodedata
 from msgspec import Struct, field
 
 from deliberate.core import Command
+from deliberate.i18n import listed
 from deliberate.names import clean, name_key
 from deliberate.refusal import Refusal
 from deliberate.state import State
@@ -150,7 +151,7 @@ def decide_withdraw(state: State, command: WithdrawProject, rules) -> list[Event
         names = [p.name for p in ballots.active()]
         close = difflib.get_close_matches(clean(command.name), names, n=3, cutoff=0.4)
         return Refusal("budget.unknown_project", "budget.project.unknown" if close else "budget.project.unknown.none",
-                       {"name": clean(command.name), "suggest": "、".join(close)}, hint_key="budget.project.unknown.hint")
+                       {"name": clean(command.name), "suggest": listed(close)}, hint_key="budget.project.unknown.hint")
     return [Event("project_withdrawn", command.at, {"id": project.id})]
 
 

@@ -110,5 +110,5 @@ def render(session, data: dict) -> str:
     else:
         now = t("agenda.nothing_in_hand")
     waiting = sum(1 for i in part["items"] if i["status"] == "waiting")
-    due = t("agenda.state_due", items="、".join(part["due"])) if part["due"] else ""
+    due = t("agenda.state_due", items=session.join(part["due"])) if part["due"] else ""
     return t("agenda.state", current=now, waiting=waiting, due=due)

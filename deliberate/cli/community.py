@@ -261,24 +261,24 @@ def merge_roster(session, people, update: bool) -> None:
         data = {"added": [], "updated": [], "not_in_file": missing, "roster_size": len(state.roster)}
         lines = [session.t("roster.nothing_changed", count=len(people))]
         if missing:
-            lines.append(session.t("roster.update.missing", count=len(missing), names="、".join(missing)))
+            lines.append(session.t("roster.update.missing", count=len(missing), names=session.join(missing)))
         session.emit(data, "\n".join(lines))
         return
     lines, data = [], {"added": [], "updated": [m.name for m, _ in changed], "not_in_file": missing}
     if new:
         added = _add_quietly(session, new)
         data["added"] = added
-        lines.append(session.t("roster.update.added", count=len(added), names="、".join(added)))
+        lines.append(session.t("roster.update.added", count=len(added), names=session.join(added)))
     if changed:
         with app.store.transaction():  # private details live beside the log, never in it
             for member, values in changed:
                 app.store.set_private(member.id, values["unit"], values["phone"], values["id_number"])
         lines.append(session.t("roster.update.private", count=len(changed),
-                               names="、".join(clean(m.name) for m, _ in changed)))
+                               names=session.join(clean(m.name) for m, _ in changed)))
     if missing:
-        lines.append(session.t("roster.update.missing", count=len(missing), names="、".join(missing)))
+        lines.append(session.t("roster.update.missing", count=len(missing), names=session.join(missing)))
     if roles:
-        lines.append(session.t("roster.update.role", names="、".join(roles)))
+        lines.append(session.t("roster.update.role", names=session.join(roles)))
     data["roster_size"] = len(app.state.roster)
     session.emit(data, "\n".join(lines))
 
@@ -316,7 +316,7 @@ def _add_quietly(session, people) -> list[str]:
 def add_members(session, people) -> None:
     before = quorum_now(session)
     names = _add_quietly(session, people)
-    text = session.t("roster.added", count=len(names), names="、".join(names[:10]) + ("…" if len(names) > 10 else ""))
+    text = session.t("roster.added", count=len(names), names=session.join(names[:10]) + ("…" if len(names) > 10 else ""))
     data = {"added": names, "roster_size": len(session.app().state.roster)}
     moved = quorum_moved(session, before)
     if moved:

@@ -80,6 +80,10 @@ class Session:
 
         return t(key, self.lang, **params)
 
+    def join(self, items) -> str:
+        """A list as the host's language writes one: 王芳、陈静 / 王芳, 陈静."""
+        return ("、" if self.lang == "zh" else ", ").join(items)
+
     def emit(self, data: dict, text: str) -> None:
         if self.json:
             self.echo(dumps({"ok": True, **data}))

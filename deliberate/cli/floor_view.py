@@ -42,7 +42,7 @@ def render_floor(session, data: dict) -> str:
     if floor["queue"]:
         shown = [f"{p['member']}({stance_word(session, p['stance'])})" for p in floor["queue"][:QUEUE_NAMES_SHOWN]]
         more = len(floor["queue"]) - QUEUE_NAMES_SHOWN
-        lines.append(t("floor.state_queue", names="、".join(shown) + (f" +{more}" if more > 0 else "")))
+        lines.append(t("floor.state_queue", names=session.join(shown) + (f" +{more}" if more > 0 else "")))
     return "\n".join(lines)
 
 

@@ -59,7 +59,7 @@ def attend(names):
     session = current()
     session.app().execute(Attend(session.now(), tuple(names)))
     session.emit({"present": list(names), "quorum": quorum_data(session)},
-                 session.t("meeting.attended", names="、".join(names)) + "\n" + quorum_line(session))
+                 session.t("meeting.attended", names=session.join(names)) + "\n" + quorum_line(session))
 
 
 @click.command()
@@ -74,7 +74,7 @@ def depart(names):
     session = current()
     session.app().execute(Depart(session.now(), tuple(names)))
     session.emit({"departed": list(names), "quorum": quorum_data(session)},
-                 session.t("meeting.departed", names="、".join(names)) + "\n" + quorum_line(session))
+                 session.t("meeting.departed", names=session.join(names)) + "\n" + quorum_line(session))
 
 
 def quorum_data(session) -> dict:

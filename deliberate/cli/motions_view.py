@@ -76,14 +76,14 @@ def render(session, data: dict) -> str:
         for row in part["in_order"]:
             label = _name(session, row) + (f"({row['target']})" if row.get("target") else "")
             if row["who"] == "maker":
-                label += t("motions.view.by_maker", names="、".join(row["members"]))
+                label += t("motions.view.by_maker", names=session.join(row["members"]))
             elif row["who"] == "prevailing_side":
                 label += t("motions.view.by_side", side=t("motions.choice." + row["side"]))
             names.append(label)
-        lines.append(t("motions.view.in_order", names="、".join(dict.fromkeys(names))))
+        lines.append(t("motions.view.in_order", names=session.join(dict.fromkeys(names))))
         excluded = next((row["except"] for row in part["in_order"] if row["who"] == "any_member"), [])
         if excluded:
-            lines.append(t("motions.view.not_chair", names="、".join(excluded)))
+            lines.append(t("motions.view.not_chair", names=session.join(excluded)))
     if part["results"]:
         last = part["results"][-1]
         lines.append(t("motions.view.last_result", id=last["question"], outcome=t(f"motions.outcome.{last['outcome']}"),

@@ -12,7 +12,7 @@ def render_state(session, data: dict) -> str:
         lines.append(t(key, number=meeting["number"], title=meeting["title"], chair=meeting["chair"],
                        secretary=meeting["secretary"]))
         present = meeting["present"]
-        lines.append(t("state.present", count=len(present), names="、".join(present)) if present
+        lines.append(t("state.present", count=len(present), names=session.join(present)) if present
                      else t("state.present.none"))
     else:
         lines.append(t("state.no_meeting", held=data["meetings_held"]))

@@ -78,6 +78,12 @@ class Words(str):
         return (Words, (self.zh, self.en))
 
 
+def listed(items) -> Words:
+    """A list of names or words as each language writes one: 王芳、陈静 / 王芳, 陈静."""
+    items = [str(item) for item in items]
+    return Words("、".join(items), ", ".join(items))
+
+
 def default_lang() -> str:
     """zh when the locale is Chinese, else en; DELIBERATE_LANG overrides."""
     chosen = os.environ.get("DELIBERATE_LANG")

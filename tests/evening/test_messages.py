@@ -152,3 +152,14 @@ def test_a_group_without_its_command_shows_its_help_not_an_error_holding_it(coun
     assert result.output.startswith("用法：deliberate meeting") and "错误" not in result.output, result.output
     code, answer = council.json("meeting")
     assert code == 2 and "\n" not in answer["message"] and "deliberate meeting" in answer["message"], answer
+
+
+def test_lists_are_joined_as_each_language_joins_them(council):
+    council.seat(5, present=("王芳", "陈静"))
+    council.lang = "en"
+    shown = ok(council("state")).output
+    assert "王芳, 陈静" in shown and "、" not in shown, shown
+    code, answer = council.json("attend", "刘洋", "王芳", "陈静", at=council.clock())
+    assert "王芳, 陈静" in answer["message"], answer
+    council.lang = "zh"
+    assert "王芳、陈静" in ok(council("state")).output
