@@ -54,7 +54,7 @@ def phones(session) -> None:
     app = session.app()
     poll = open_poll(app.state)
     poll_id, codes = box.issue(app, poll.present, False, session.now())
-    with serving(session.db_path) as url:
+    with serving(session.db_path, session.lang) as url:
         page = slips_page.render(app.state, app.state.ballots.polls[poll_id], codes, url, session.lang)
         (session.db_path.parent / f"slips-{poll_id}.html").write_text(page, encoding="utf-8")
         choices = MOTION_CHOICES if poll.kind == "motion" else PROJECT_CHOICES
@@ -74,14 +74,14 @@ def phones(session) -> None:
     t = session.t
     session.echo(t("demo.phones", poll=poll_id, phones=len(phone_codes), paper=len(paper_codes),
                    unused=len(codes) - len(phone_codes) - len(paper_codes), status=again.status_code,
-                   receipts=", ".join(receipts[:3])))
+                   receipts=session.join(receipts[:3])))
 
 
 class serving:
     """The ballot server in a thread on a free loopback port, for the length of a `with`."""
 
-    def __init__(self, db_path):
-        self.db_path = db_path
+    def __init__(self, db_path, lang: str = "zh"):
+        self.db_path, self.lang = db_path, lang
 
     def __enter__(self) -> str:
         import threading
@@ -91,7 +91,7 @@ class serving:
 
         from deliberate.server.app import make_app
 
-        config = uvicorn.Config(make_app(self.db_path), host="127.0.0.1", port=0, log_level="error",
+        config = uvicorn.Config(make_app(self.db_path, self.lang), host="127.0.0.1", port=0, log_level="error",
                                 access_log=False, lifespan="on")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

@@ -83,12 +83,19 @@ def close_poll(session) -> None:
         o = result["outcome"]
         lines.append(session.t("poll.cli.closed_projects" if o["selected"] else "poll.cli.closed_projects.none",
                                poll=result["poll"], ballots=result["ballots"],
-                               rule=o["rule"], selected=", ".join(o["selected"]), spent=o["spent"],
+                               rule=o["rule"], selected=_projects_named(app.state, o["selected"], session),
+                               spent=o["spent"],
                                budget=o["budget"]))
     signed = _sign(session, app)
     if signed:
         result["checkpoint"] = signed
     session.emit(result, "\n".join(lines))
+
+
+def _projects_named(state, ids, session) -> str:
+    """Selected projects as the host knows them: `p1 增设临时公厕、p3 …`."""
+    projects = state.ballots.projects if state.ballots is not None else {}
+    return session.join(f"{pid} {projects[pid].name}" if pid in projects else pid for pid in ids)
 
 
 def _sign(session, app) -> int | None:
@@ -119,7 +126,7 @@ def poll_status() -> None:
     ballots = box.counted(session.app().store, view["poll"]) if view["open"] else view["ballots"]
     data = {k: v for k, v in view.items() if k != "result" or not view["open"]}
     data["ballots"] = ballots
-    text = session.t("poll.cli.status", poll=view["poll"], kind=view["kind"],
+    text = session.t("poll.cli.status", poll=view["poll"], kind=session.t(f"poll.kind.{view['kind']}"),
                      state=session.t("poll.cli.open" if view["open"] else "poll.cli.closed"),
                      present=view["present"], codes=view["codes"], ballots=ballots)
     session.emit(data, text)

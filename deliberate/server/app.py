@@ -71,8 +71,9 @@ class Throttle:
 
 
 class BallotServer:
-    def __init__(self, db_path: Path | str):
+    def __init__(self, db_path: Path | str, lang: str = "zh"):
         self.db_path = Path(db_path)
+        self.lang = lang  # the host's, for the lines logged on the host's screen
         self._app = None
         self.throttle = Throttle()
 
@@ -115,7 +116,7 @@ class BallotServer:
             rule = refused.refusal.rule
             if rule in ("poll.code", "poll.code_used"):
                 self.throttle.failed(client)
-                log.warning("ballot refused from %s: %s", client, refused.refusal.key)
+                log.warning(t("server.log.refused", self.lang, client=client, why=refused.refusal.message(self.lang)))
             raise
 
     # -- the routes ----------------------------------------------------------------------------------
@@ -277,8 +278,8 @@ async def _failed(request: Request, exc) -> Response:
     return _json({"ok": False, "rule": "server.error", "message": t("poll.server_error", lang), "hint": ""}, 500)
 
 
-def make_app(db_path: Path | str) -> Starlette:
-    server = BallotServer(db_path)
+def make_app(db_path: Path | str, lang: str = "zh") -> Starlette:
+    server = BallotServer(db_path, lang)
     routes = [
         Route("/", server.index, methods=["GET", "HEAD"]),
         Route("/api/poll", server.api_poll, methods=["GET", "HEAD"]),

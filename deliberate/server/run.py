@@ -39,5 +39,5 @@ def serve(session, host: str, port: int) -> None:
         session.echo(session.t("poll.cli.stop"))
     sys.stdout.flush()
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(message)s")
-    uvicorn.run(make_app(session.db_path), host=host, port=port, log_level="warning", access_log=False,
+    uvicorn.run(make_app(session.db_path, session.lang), host=host, port=port, log_level="warning", access_log=False,
                 server_header=False, date_header=False, timeout_graceful_shutdown=2)

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from deliberate.ballots import polls
+from tests.ballots.conftest import project_poll
 
 
 def test_a_code_has_80_bits_an_unambiguous_alphabet_and_catches_any_single_typo():
@@ -161,3 +162,14 @@ def test_any_interleaving_gives_a_tally_equal_to_a_recount_of_the_log(make_commu
     again = polls.select_outcome(state, poll, recount, [f"r{i}" for i in range(len(recount))]).as_dict()
     assert (again["selected"], again["spent"]) == (closed.payload["outcome"]["selected"],
                                                   closed.payload["outcome"]["spent"])
+
+
+def test_a_poll_is_described_in_the_hosts_words_and_its_selection_by_name(tmp_path):
+    council, codes = project_poll(tmp_path, lang="zh")
+    status = council("poll", "status")
+    assert "（项目）" in status.output and "projects" not in status.output, status.output
+    for code, chosen in zip(codes, (["p1", "p2"], ["p1"], ["p2", "p3"], ["p1", "p2"])):
+        assert council.json("cast", code, "--projects", *chosen)[0] == 0
+    closed = council("poll", "close")
+    assert closed.exit_code == 0
+    assert "p2 座椅、p1 路灯" in closed.output, closed.output  # in the order the rule selected them
