@@ -20,6 +20,7 @@ from __future__ import annotations
 from msgspec import Struct
 
 from deliberate.core import Command
+from deliberate.i18n import listed
 from deliberate.meeting import require_session
 from deliberate.record import Event
 from deliberate.refusal import Refusal
@@ -68,7 +69,8 @@ def decide_correct(state: State, command: Correct, rules) -> list[Event] | Refus
         return Refusal("record.correct", "correct.reason", hint_key="correct.reason.hint")
     if command.depends:
         return Refusal("record.correct", "correct.depends",
-                       {"seq": seqs[0], "depends": ", ".join(str(s) for s in command.depends)},
+                       {"seq": seqs[0], "span": str(seqs[0]) if len(seqs) == 1 else f"{seqs[0]}–{seqs[-1]}",
+                        "depends": listed(command.depends)},
                        hint_key="correct.depends.hint")
     return [Event("corrected", command.at, {"retracts": seqs, "reason": command.reason.strip(),
                                             "how": command.how})]

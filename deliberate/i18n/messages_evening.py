@@ -48,8 +48,8 @@ MESSAGES.update({
     "correct.reason": {"zh": "更正须说明理由。", "en": "a correction needs a reason."},
     "correct.reason.hint": {"zh": "correct 编号 --reason “记错了人”", "en": "correct SEQ --reason 'wrong member'"},
     "correct.depends": {
-        "zh": "第 {seq} 号事件之后记录的事件依赖于它：{depends}。",
-        "en": "events recorded after event {seq} depend on it: {depends}.",
+        "zh": "要撤回的操作（第 {span} 号事件）之后记录的事件依赖于它：{depends}。",
+        "en": "events recorded after the action to retract (event {span}) depend on it: {depends}.",
     },
     "correct.depends.hint": {
         "zh": "先用 undo 依次撤销这些后来的操作，或用 log 查看它们。",

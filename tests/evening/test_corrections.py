@@ -69,3 +69,13 @@ def test_a_correction_cannot_reach_outside_this_meeting(council):
     council.seat(8)
     code, answer = council.json("correct", "2", "--reason", "x", at=council.clock())
     assert code == 1 and answer["rule"] == "record.correct", answer
+
+
+def test_a_correction_refused_for_what_depends_on_it_names_the_whole_action(council):
+    council.seat(8, present=())
+    ok(council("attend", "王芳", "陈静", "刘洋", "张伟", "赵磊", at=council.clock()))
+    first = len(council.events()) - 4
+    ok(council("move", "在3号楼加装电梯", "--by", "王芳", at=council.clock()))
+    code, answer = council.json("correct", str(first + 2), "--reason", "刘洋 arrived later", at=council.clock())
+    assert code == 1 and f"event {first}–{first + 4}" in answer["message"], answer
+    assert str(first + 5) in answer["message"], answer
