@@ -51,3 +51,28 @@ def test_origin_has_no_spaces_or_plus():
     assert checkpoint.origin_for("莲花北社区") == "deliberate/莲花北社区"
     assert checkpoint.origin_for(" Lotus North + East ") == "deliberate/Lotus-North---East"
     assert checkpoint.origin_for("全角\u3000空格") == "deliberate/全角-空格"
+
+
+def test_a_key_file_reads_the_same_by_the_direct_path_and_by_cryptography(tmp_path):
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed448 import Ed448PrivateKey
+
+    written = keys.write_new_key(tmp_path / "a.key")
+    read = keys.read_key(tmp_path / "a.key")
+    assert read.private_bytes_raw() == written.private_bytes_raw()
+    # the same key written another way (a line break inside the base64, Windows line ends) still reads
+    pem = written.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption()).decode()
+    body = pem.splitlines()[1]
+    (tmp_path / "b.key").write_bytes(
+        f"-----BEGIN PRIVATE KEY-----\r\n{body[:20]}\r\n{body[20:]}\r\n-----END PRIVATE KEY-----\r\n".encode())
+    assert keys.read_key(tmp_path / "b.key").private_bytes_raw() == written.private_bytes_raw()
+    # another kind of key, or a damaged one, is refused as before
+    other = Ed448PrivateKey.generate().private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                     serialization.NoEncryption())
+    (tmp_path / "c.key").write_bytes(other)
+    (tmp_path / "d.key").write_bytes(pem.replace(body, body[:-4] + "!!!!").encode())
+    for name in ("c.key", "d.key"):
+        with pytest.raises(BadInput) as refused:
+            keys.read_key(tmp_path / name)
+        assert refused.value.key == "ledger.key_unreadable"
