@@ -127,7 +127,8 @@ def close(app, at: str) -> dict:
 
 def close_vote(app, at: str):
     """The motion's vote, closed as today (decided by its threshold): the events recorded, or the
-    Refusal when the vote cannot be closed now (the tally stays recorded; `vote close` later)."""
+    Refusal when the vote cannot be closed now (`poll close` refuses a close without a quorum first;
+    what is left, a chair's vote to decide, is done by `vote close`)."""
     from deliberate.motions.voting import CloseVote
 
     try:

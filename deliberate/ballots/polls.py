@@ -27,6 +27,8 @@ from msgspec import Struct, field
 
 from deliberate.ballots.projects import Ballots
 from deliberate.core import Command
+from deliberate.motions.order import require_business
+from deliberate.motions.stack import peek
 from deliberate.record import Event, canonical_json
 from deliberate.refusal import Refusal
 from deliberate.state import State
@@ -306,6 +308,12 @@ def decide_close(state: State, command: ClosePoll, rules) -> list[Event] | Refus
     poll = _the_poll(state, command.poll)
     if isinstance(poll, Refusal):
         return poll
+    if poll.kind == "motion":
+        # Counted only when the vote can then be closed: without a quorum the ballots stay in the box.
+        motion = peek(state).items.get(poll.question)
+        refusal = require_business(state, rules, motion.kind if motion else None)
+        if refusal:
+            return refusal
     if len(command.ballots) > len(poll.verifiers):
         return Refusal("poll.attendance", "poll.too_many_ballots",
                        {"ballots": len(command.ballots), "codes": len(poll.verifiers)})

@@ -173,3 +173,22 @@ def test_a_poll_is_described_in_the_hosts_words_and_its_selection_by_name(tmp_pa
     closed = council("poll", "close")
     assert closed.exit_code == 0
     assert "p2 座椅、p1 路灯" in closed.output, closed.output  # in the order the rule selected them
+
+
+def test_a_motion_poll_is_not_counted_when_its_vote_could_not_then_close(council):
+    seat_poll(council)
+    assert council("move", "修路", "--by", "王芳").exit_code == 0
+    assert council("second", "--by", "陈静").exit_code == 0
+    assert council.json("vote", "open", "--method", "secret")[0] == 0
+    codes = council.json("slips")[1]["codes"]
+    for code, choice in zip(codes, ("yes", "yes", "no")):
+        assert council.json("cast", code, choice)[0] == 0
+    assert council("depart", "王芳", "陈静", "刘洋").exit_code == 0   # the quorum is lost
+    size = council.size()
+    code, answer = council.json("poll", "close")
+    assert code == 1 and answer["rule"] == "ronr.quorum", answer
+    assert council.size() == size                                      # nothing recorded: not half a close
+    assert council.json("poll", "status")[1]["ballots"] == 3           # the ballots wait in the box
+    assert council("attend", "王芳", "陈静", "刘洋").exit_code == 0
+    code, closed = council.json("poll", "close")
+    assert code == 0 and closed["counts"] == {"yes": 2, "no": 1, "abstain": 0} and closed["vote"]["adopted"]
