@@ -107,14 +107,32 @@ def _after(session, code: int) -> None:
 
 
 def short_status(session) -> str:
-    """The state in at most STATUS_LINES lines; `status` shows it all. Left out: the community, and in a
-    meeting its title and the names present (the quorum line counts them): what is pending comes first."""
-    full = status_line(session).splitlines()
-    in_session = session.app().state.in_session()
-    lines = full[3:] if in_session and len(full) > 3 else full[1:] or full
-    if len(lines) <= STATUS_LINES:
-        return "\n".join(lines)
-    return "\n".join(lines[:STATUS_LINES - 1] + [session.t("console.more_status", count=len(lines) - STATUS_LINES + 1)])
+    """The state in at most STATUS_LINES lines; `status` shows it all. In a meeting: the quorum, who has
+    the floor and who waits, the question before the meeting (or the vote on it), the agenda item in hand."""
+    from deliberate.cli import agenda, floor_view, motions_view
+    from deliberate.cli.status import render_state
+    from deliberate.views import state_view
+
+    app = session.app()
+    data = state_view(app.state, app.rules if app.state.rules else None)
+    full = render_state(session, data).splitlines()
+    if not app.state.in_session():
+        lines, hidden = full[1:] or full, 0
+    else:
+        quorum = next((line for line in full if line in (session.t("meeting.quorum_met", **data["quorum"]),
+                                                           session.t("meeting.quorum_not_met", **data["quorum"]))), "")
+        holder, waiting = floor_view.floor_lines(session, data)
+        voting = bool((data.get("motions") or {}).get("vote"))  # hands wait for debate, not during a vote
+        item = agenda.render(session, data) if (data.get("agenda") or {}).get("current") else ""
+        lines = [line for line in [quorum, *holder, *motions_view.brief(session, data),
+                                   *([] if voting else waiting), item] if line]
+        hidden = max(0, len(full) - 3 - len(lines))  # the community, the meeting and who is present: left out
+    if len(lines) > STATUS_LINES:
+        hidden += len(lines) - (STATUS_LINES - 1)
+        lines = lines[:STATUS_LINES - 1]
+    if hidden and len(lines) < STATUS_LINES:  # a reminder that `status` shows the rest, where it fits
+        lines.append(session.t("console.more_status", count=hidden))
+    return "\n".join(lines)
 
 
 def _piped(session) -> None:

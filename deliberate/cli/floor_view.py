@@ -22,9 +22,15 @@ PHASE_STYLES = {
 
 
 def render_floor(session, data: dict) -> str:
+    holder, queue = floor_lines(session, data)
+    return "\n".join(holder + queue)
+
+
+def floor_lines(session, data: dict) -> tuple[list[str], list[str]]:
+    """(who presides or has the floor, who waits): the floor's lines of the state."""
     floor = data.get("floor")
     if not floor:
-        return ""
+        return [], []
     t = session.t
     lines = []
     if floor["chair_passed"]:
@@ -39,11 +45,12 @@ def render_floor(session, data: dict) -> str:
         else:
             lines.append(t("floor.state_speaking", name=holder["member"], stance=stance,
                            elapsed=mmss(holder["elapsed"]), remaining=mmss(holder["remaining"])))
+    waiting = []
     if floor["queue"]:
         shown = [f"{p['member']}({stance_word(session, p['stance'])})" for p in floor["queue"][:QUEUE_NAMES_SHOWN]]
         more = len(floor["queue"]) - QUEUE_NAMES_SHOWN
-        lines.append(t("floor.state_queue", names=session.join(shown) + (f" +{more}" if more > 0 else "")))
-    return "\n".join(lines)
+        waiting.append(t("floor.state_queue", names=session.join(shown) + (f" +{more}" if more > 0 else "")))
+    return lines, waiting
 
 
 def timer_phase(remaining: float, warn_seconds: int) -> str:

@@ -43,6 +43,35 @@ def pending_line(session, state, rules) -> str:
                      text=statement(motion, chart_of(rules), session.lang))
 
 
+def brief(session, data: dict) -> list[str]:
+    """The motions in the console's short status: the vote under way, else the immediately pending
+    question, else that nothing is pending."""
+    part = data.get("motions")
+    if not part:
+        return []
+    if part.get("vote"):
+        return [_vote_line(session, part["vote"])]
+    pending = next((row for row in part["stack"] if row["id"] == part["immediately_pending"]), None)
+    return [_row_line(session, part, pending).strip() if pending else session.t("motions.view.none")]
+
+
+def _row_line(session, part: dict, row: dict) -> str:
+    mark = "▶" if row["id"] == part["immediately_pending"] else " "
+    state_word = "" if row["stated"] else session.t("motions.view.awaiting")
+    colon = "：" if session.lang == "zh" else ": "
+    return f"  {mark} {row['id']} {_name(session, row)}{colon}{row['statement_' + session.lang]}{state_word}"
+
+
+def _vote_line(session, vote: dict) -> str:
+    t = session.t
+    counts, method = vote["counts"], t(f"motions.method.{vote['method']}")
+    if counts:
+        return t("motions.view.vote", id=vote["question"], method=method, yes=counts.get("yes", 0),
+                 no=counts.get("no", 0), abstain=counts.get("abstain", 0), roll=len(vote["roll"]))
+    key = "motions.view.vote.roll" if vote["roll"] else "motions.view.vote.uncounted"  # not counted yet
+    return t(key, id=vote["question"], method=method, roll=len(vote["roll"]))
+
+
 def render(session, data: dict) -> str:
     part = data.get("motions")
     if not part:
@@ -52,25 +81,14 @@ def render(session, data: dict) -> str:
     lines = []
     if part["stack"]:
         lines.append(t("motions.view.stack"))
-        for depth, row in enumerate(reversed(part["stack"])):
-            mark = "▶" if row["id"] == part["immediately_pending"] else " "
-            state_word = "" if row["stated"] else t("motions.view.awaiting")
-            lines.append(f"  {mark} {row['id']} {_name(session, row)}：{row['statement_' + lang]}{state_word}"
-                         if lang == "zh" else
-                         f"  {mark} {row['id']} {_name(session, row)}: {row['statement_' + lang]}{state_word}")
+        for row in reversed(part["stack"]):
+            lines.append(_row_line(session, part, row))
             if row.get("text_if_adopted"):
                 lines.append("      " + t("motions.view.if_adopted", text=row["text_if_adopted"]))
     else:
         lines.append(t("motions.view.none"))
-    vote = part.get("vote")
-    if vote:
-        counts, method = vote["counts"], t(f"motions.method.{vote['method']}")
-        if counts:
-            lines.append(t("motions.view.vote", id=vote["question"], method=method, yes=counts.get("yes", 0),
-                           no=counts.get("no", 0), abstain=counts.get("abstain", 0), roll=len(vote["roll"])))
-        else:  # not counted yet: say so, rather than show empty counts
-            key = "motions.view.vote.roll" if vote["roll"] else "motions.view.vote.uncounted"
-            lines.append(t(key, id=vote["question"], method=method, roll=len(vote["roll"])))
+    if part.get("vote"):
+        lines.append(_vote_line(session, part["vote"]))
     if part["in_order"]:
         names = []
         for row in part["in_order"]:

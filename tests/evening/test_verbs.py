@@ -63,3 +63,20 @@ def test_console_completion_offers_the_chinese_verbs(council):
     finally:
         session.close()
     assert {"签到", "附议", "表决", "status", "王芳"} <= set(words)
+
+
+def test_the_short_status_puts_the_speaker_and_the_question_before_the_rest(council):
+    council.seat(8, present="all")
+    lines = ("提议 加装电梯 --by 王芳\n"
+             "附议 --by 刘洋\n"
+             "举手 陈静 --stance pro\n"
+             "举手 张伟 --stance con\n"
+             "准许发言\n"
+             "发言\n")
+    done = run_cli("--db", str(council.db), "--lang", "zh", "--at", council.clock(), "console", stdin=lines)
+    last = done.stdout.split("── ")[-1].splitlines()
+    shown = [last[0]] + [line for line in last[1:] if line.startswith("   ")]
+    assert len(shown) <= 4, shown
+    assert any("发言中：陈静" in line for line in shown), shown     # who speaks, and the time
+    assert any("▶ q1" in line for line in shown), shown          # on what
+    assert any("张伟" in line for line in shown), shown           # who is next
