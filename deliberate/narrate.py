@@ -418,12 +418,15 @@ def _key_rotated(p, state):
     return "narrate.key_rotated", {"fingerprint": fingerprint(p.get("public_key", ""))}
 
 
-def _agenda_words(state, item_id: str) -> str:
+def _agenda_words(state, item_id: str) -> object:
+    """The item's words, quoted as each language quotes: “…” in Chinese, ' …' in English."""
     agenda = state.agenda
     if agenda is not None and item_id in agenda.items:
-        return f"“{agenda.items[item_id].text}”"
-    motion = peek(state).items.get(item_id)
-    return f"“{motion.text}”" if motion is not None and motion.text else ""
+        text = agenda.items[item_id].text
+    else:
+        motion = peek(state).items.get(item_id)
+        text = motion.text if motion is not None else ""
+    return Words(f"“{text}”", f" '{text}'") if text else ""
 
 
 def _agenda_item_added(p, state):

@@ -44,13 +44,14 @@ def decide_ruling(state: State, command: MakeRuling, rules) -> list[Event] | Ref
         return Refusal("motions.input", "motions.bad_decision", {"decision": command.decision},
                        hint_key="motions.bad_decision.hint")
     m = peek(state)
-    if m.vote is not None:
-        return Refusal("ronr.voting", "motions.vote_in_progress", {"question": m.vote.question},
-                       hint_key="motions.vote_in_progress.hint")
     point = None
     below = list(m.stack)
     if below and chart[m.items[below[-1]].kind].effect in ("chair_rules", "admit_privilege"):
         point = below.pop()
+    # During a vote the chair rules only on a point raised about it; the question voted on stays.
+    if m.vote is not None and (point is None or command.decision == "out_of_order"):
+        return Refusal("ronr.voting", "motions.vote_in_progress", {"question": m.vote.question},
+                       hint_key="motions.vote_in_progress.hint")
     removed: list[str] = []
     if command.decision == "out_of_order":
         if not below:

@@ -79,9 +79,14 @@ class CloseVote(Command):
 
 
 def _open_vote(state: State) -> OpenVoteState | Refusal:
-    vote = peek(state).vote
+    m = peek(state)
+    vote = m.vote
     if vote is None:
         return Refusal("ronr.voting", "motions.no_vote_open", {}, hint_key="motions.no_vote_open.hint")
+    if m.stack and m.stack[-1] != vote.question:
+        # A question that may interrupt a vote (a point of order) is pending: it is dealt with first.
+        return Refusal("ronr.voting", "motions.vote_waits", {"question": vote.question, "id": m.stack[-1]},
+                       hint_key="motions.vote_waits.hint")
     return vote
 
 

@@ -141,3 +141,14 @@ def test_the_minutes_have_an_agenda_section(council):
     assert "## Agenda" in text and "a1" in text and "审议电梯加装方案" in text
     business = text.index("## Business")
     assert text.index("## Agenda") < business
+
+
+def test_agenda_lines_quote_as_each_language_quotes(council):
+    council.seat(5, present="all")
+    ok(council("agenda", "add", "水贝公园临时公厕", "--minutes", "20", at=council.clock()))
+    ok(council("agenda", "next", at=council.clock()))
+    council.lang = "en"
+    shown = ok(council("log")).output
+    assert "a1 '水贝公园临时公厕' is taken up" in shown and "“" not in shown, shown
+    council.lang = "zh"
+    assert "开始处理 a1“水贝公园临时公厕”" in ok(council("log")).output

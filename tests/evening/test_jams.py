@@ -181,3 +181,18 @@ def test_nothing_to_second_or_take_from_the_table_prints_no_dash(council):
         assert code == 1 and "-" not in answer["message"], answer
     code, answer = council.json("second", "--by", "刘洋", "--question", "q9", at=council.clock())
     assert code == 1 and "q9" in answer["message"], answer
+
+
+def test_a_vote_interrupted_by_a_point_of_order_waits_for_the_ruling(council):
+    debate(council)
+    ok(council("vote", "open", at=council.clock()))
+    ok(council("motion", "point_of_order", "计票方式有误", "--by", "陈静", at=council.clock()))
+    for line in (("vote", "count", "--yes", "0", "--no", "0"), ("vote", "close")):
+        code, answer = council.json(*line, at=council.clock())
+        assert code == 1 and answer["rule"] == "ronr.voting" and "q2" in answer["message"], answer
+    assert council.state().motions.items["q1"].status == "pending"
+    ok(council("ruling", "计票方式无误", "--decision", "not_well_taken", at=council.clock()))
+    ok(council("vote", "count", "--yes", "5", "--no", "1", at=council.clock()))
+    ok(council("vote", "close", at=council.clock()))
+    motions = council.state().motions
+    assert motions.items["q1"].status == "adopted" and motions.stack == []
