@@ -131,13 +131,32 @@ def quorum_count(spec: str, roster_size: int) -> int:
 # -- loading ---------------------------------------------------------------
 
 
+def builtin_names() -> list[str]:
+    """The rules files that come with deliberate, by name (luohu_ten, robert)."""
+    return sorted(p.name[:-5] for p in __getattr__("BUILTIN_DIR").iterdir()
+                  if p.name.endswith(".yaml") and p.name != "motions.yaml")
+
+
+def rules_path(given: str | Path) -> Path:
+    """The file `given` names: a file that exists, else a built-in rules file by its name
+    (`robert`, `robert.yaml`, `rules/robert.yaml`), so an installed deliberate finds its own."""
+    path = Path(given)
+    if path.exists():
+        return path
+    name = path.name[:-5] if path.name.endswith(".yaml") else path.name
+    if name in builtin_names() and path.parent in (Path("."), Path("rules")):
+        return __getattr__("BUILTIN_DIR") / f"{name}.yaml"
+    return path
+
+
 def load_rules(path: Path | str) -> tuple[Rules, str]:
-    """The validated rules in `path` and the file's text (recorded in the log)."""
-    path = Path(path)
+    """The validated rules in `path` (a file, or a built-in's name) and the file's text (recorded in the log)."""
+    path = rules_path(path)
     try:
         data = _read_limited(path)
     except FileNotFoundError as exc:
-        raise BadInput("rules.missing", path=str(path)) from exc
+        raise BadInput("rules.missing", path=str(path), hint_key="rules.missing.hint",
+                       builtin=", ".join(builtin_names())) from exc
     except _NotAFile:
         raise BadInput("rules.not_a_file", path=str(path)) from None
     except _TooLarge:

@@ -16,7 +16,7 @@ from deliberate.cli.table import table
 @click.command()
 @click.argument("name", type=TITLE)
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
-              help="规则文件 / rules file (default rules/luohu_ten.yaml)")
+              help="规则文件，或内置规则名 luohu_ten、robert / a rules file, or a built-in's name: luohu_ten (default), robert")
 def init(name, rules_file):
     """建立议事会数据库 / Create the community's database, its rules and its key."""
     create_community(current(), name, rules_file)
@@ -34,9 +34,9 @@ def create_community(session, name: str, rules_file: str | None) -> None:
     """
     from deliberate.app import open_app
     from deliberate.roster import CreateCommunity
-    from deliberate.rules import DEFAULT_RULES, load_rules
+    from deliberate.rules import DEFAULT_RULES, load_rules, rules_path
 
-    path = Path(rules_file) if rules_file else DEFAULT_RULES
+    path = rules_path(rules_file) if rules_file else DEFAULT_RULES
     rules, _text = load_rules(path)
     session.close()
     final = session.db_path
@@ -437,9 +437,9 @@ def rules_check(rules_file):
 def rules_adopt(rules_file):
     """采用新的规则文件 (会议之间) / Adopt a rules file, between meetings."""
     from deliberate.meeting import AdoptRules
-    from deliberate.rules import load_rules
+    from deliberate.rules import load_rules, rules_path
 
     session = current()
     rules, _ = load_rules(rules_file)
-    session.app().execute(AdoptRules(session.now(), rules.to_dict(), Path(rules_file).name))
+    session.app().execute(AdoptRules(session.now(), rules.to_dict(), rules_path(rules_file).name))
     session.emit({"adopted": rules_file}, session.t("rules.adopted", name=rules.name(session.lang)))

@@ -245,6 +245,8 @@ MESSAGES.update({
                            "en": "the vote on {question} waits: {id} is pending and comes first."},
     "motions.vote_waits.hint": {"zh": "先处理 {id}（秩序问题由主持人裁定：ruling \"……\"），再继续表决。",
                                 "en": "deal with {id} first (the chair rules on a point of order: ruling \"…\"), then go on with the vote."},
+    "rules.missing.hint": {"zh": "给出规则文件的路径，或内置规则的名称：{builtin}。",
+                           "en": "give the path of a rules file, or the name of a built-in one: {builtin}."},
     "floor.hand_raised.unqueued": {"zh": "{name} 举手（{stance}）。", "en": "{name} raised a hand ({stance})."},
     "demo.summary.meeting.no_secretary": {"zh": "第 {number} 次会议“{title}”：{opened}–{closed}，主持 {chair}",
                                           "en": "Meeting {number} '{title}': {opened}–{closed}, chaired by {chair}"},

@@ -90,3 +90,14 @@ def test_a_host_from_outside_the_roster_is_recorded_without_the_padding(council)
     ok(council("meeting", "open", "第5次会议", "--chair", "赵　老师", "--secretary", "钱　文", at=council.clock()))
     meeting = council.state().meeting
     assert (meeting.chair, meeting.secretary) == ("赵老师", "钱文")
+
+
+def test_the_built_in_rules_are_found_by_name_from_any_folder(council, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no rules/ folder here, as for a host who installed the wheel
+    for name in ("robert", "robert.yaml", "rules/robert.yaml"):
+        assert council.json("rules", "check", name)[0] == 0, name
+    council.lang = "en"
+    ok(council("init", "文华社区", "--rules", "robert"))
+    assert council.json("rules", "show")[1]["rules"]["name_en"].startswith("Robert")
+    code, answer = council.json("rules", "check", "robrt")
+    assert code == 2 and "robert" in answer["hint"] and "luohu_ten" in answer["hint"], answer
