@@ -119,8 +119,7 @@ def short_status(session) -> str:
     if not app.state.in_session():
         lines, hidden = full[1:] or full, 0
     else:
-        quorum = next((line for line in full if line in (session.t("meeting.quorum_met", **data["quorum"]),
-                                                           session.t("meeting.quorum_not_met", **data["quorum"]))), "")
+        quorum = session.t("meeting.quorum_met" if data["quorum"]["met"] else "meeting.quorum_not_met", **data["quorum"])
         holder, waiting = floor_view.floor_lines(session, data)
         voting = bool((data.get("motions") or {}).get("vote"))  # hands wait for debate, not during a vote
         item = agenda.render(session, data) if (data.get("agenda") or {}).get("current") else ""
