@@ -67,7 +67,7 @@ def demo(directory):
     site = build([db], target / "site")
     outer.emit({"db": str(db), "lines": ran, "site": site["path"]},
                outer.t("demo.done", db=db, lines=ran) + "\n" + outer.t(
-                   "site.published", path=site["path"], communities=1, written=site["written"],
+                   "site.published.one", path=site["path"], communities=1, written=site["written"],
                    unchanged=site["unchanged"], fingerprint=site["fingerprint"]))
 
 

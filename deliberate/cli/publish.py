@@ -66,6 +66,7 @@ def publish(out, dbs, folder, base_url, key_path):
         chosen = [Path(session.db_path)]
     done = build(chosen, out, base_url=base_url, key_path=key_path,
                  progress=None if session.json else progress_bar())
-    session.emit(done, session.t("site.published", path=done["path"], communities=done["communities"],
+    key = "site.published" if done["communities"] != 1 else "site.published.one"  # one community: no count
+    session.emit(done, session.t(key, path=done["path"], communities=done["communities"],
                                  written=done["written"], unchanged=done["unchanged"],
                                  fingerprint=done["fingerprint"]))

@@ -40,8 +40,31 @@ def t(key: str, lang: str = "zh", /, **params: object) -> str:
     text = entry.get(lang) or entry["zh"]
     if not params:
         return text
+    if lang == "en":
+        text = _one_in_the_singular(text, params)
     shown = {k: v.render(lang) if callable(getattr(v, "render", None)) else v for k, v in params.items()}
     return text.format(**shown)
+
+
+# English counts: "1 ballot", not "1 ballots". The nouns a message counts, and their singulars; only the
+# message's own words change, never a parameter's (a motion's text is shown as typed).
+_SINGULAR = {
+    "ballots": "ballot", "cells": "cell", "characters": "character", "codes": "code", "communities": "community",
+    "events": "event", "fields": "field", "files": "file", "leaves": "leaf", "levels": "level", "lines": "line",
+    "meetings": "meeting", "members": "member", "minutes": "minute", "phones": "phone", "projects": "project",
+    "questions": "question", "rows": "row", "times": "time", "votes": "vote",
+}
+_COUNTED = None
+
+
+def _one_in_the_singular(text: str, params: dict) -> str:
+    global _COUNTED
+    if _COUNTED is None:
+        import re
+
+        _COUNTED = re.compile(r"\{(\w+)\} (" + "|".join(_SINGULAR) + r")\b")
+    return _COUNTED.sub(lambda m: f"{{{m.group(1)}}} {_SINGULAR[m.group(2)]}"
+                        if str(params.get(m.group(1))) == "1" else m.group(0), text)
 
 
 class Localized(str):

@@ -150,7 +150,7 @@ MESSAGES = {
     },
     "ledger.checkpoint_mismatch": {
         "zh": "第 {seq} 条事件的检查点与记录不符：前 {size} 条事件在签名后被改写过",
-        "en": "the checkpoint in event #{seq} does not match the log: the first {size} events were rewritten after signing",
+        "en": "the checkpoint in event #{seq} does not match the log: the log up to event #{size} was rewritten after signing",
     },
     "ledger.checkpoint_backwards": {
         "zh": "第 {seq} 条事件的检查点（{size} 条）比之前的检查点 {previous} 还小",
@@ -324,11 +324,11 @@ MESSAGES = {
     },
     "ledger.head_mismatch": {
         "zh": "签名树头（signed_head 表）与记录不符：前 {size} 条事件在签名后被改动过",
-        "en": "the signed head (signed_head table) does not match the log: the first {size} events were changed after signing",
+        "en": "the signed head (signed_head table) does not match the log: the log up to event #{size} was changed after signing",
     },
     "ledger.unsigned_events": {
         "zh": "有 {count} 条事件（从第 {first} 条起）没有任何签名覆盖，而社区密钥文件就在数据库旁边、deliberate 每次操作后都会签名：这些事件是绕过 deliberate 加入或改动的",
-        "en": "{count} events (from #{first} on) are covered by no signature, yet the key file is beside the database "
+        "en": "no signature covers {count} events (from #{first} on), yet the key file is beside the database "
               "and deliberate signs after every action: they were added or changed without it",
     },
     "ledger.unsigned_events.hint": {
@@ -389,7 +389,7 @@ MESSAGES = {
     },
     "ledger.verify_unsigned": {
         "zh": "注意：有 {count} 条事件（从第 {first} 条起）没有任何签名覆盖，持有这份文件的人可能改动过它们。请用你保存的检查点（--since）核对，或索取带有签名树头的数据库。",
-        "en": "Note: {count} events (from #{first} on) are covered by no signature: anyone with the file could have changed them. "
+        "en": "Note: no signature covers {count} events (from #{first} on): anyone with the file could have changed what they say. "
               "Check them against a checkpoint you kept (--since), or ask for the database with its signed head.",
     },
     "ledger.verify_snapshots_ignored": {

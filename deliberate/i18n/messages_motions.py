@@ -243,7 +243,7 @@ MESSAGES = {
     "motions.nothing_out_of_order": {"zh": "没有待决议题可以裁定为不合程序。", "en": "no pending question to rule out of order."},
     "motions.nothing_out_of_order.hint": {"zh": "不带 --decision out_of_order 作出裁决。", "en": "make the ruling without --decision out_of_order."},
     "motions.close_pending": {"zh": "还有 {count} 个待决议题（最上面是 {question}），不能散会。",
-                              "en": "{count} questions are pending (the top one is {question}); the meeting cannot close."},
+                              "en": "questions pending: {count} (the top one is {question}); the meeting cannot close."},
     "motions.close_pending.hint": {"zh": "先表决或处理待决议题，或动议休会（motion adjourn --by 姓名）。",
                                    "en": "vote on or dispose of them first, or move to adjourn (motion adjourn --by NAME)."},
     "motions.close_vote_open": {"zh": "对 {question} 的表决尚未结束，不能散会。", "en": "the vote on {question} is still open; the meeting cannot close."},

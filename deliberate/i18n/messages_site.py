@@ -100,6 +100,10 @@ MESSAGES = {
         "zh": "网站已生成于 {path}：{communities} 个社区，写入 {written} 个文件，{unchanged} 个未变；已签名（{fingerprint}）。",
         "en": "The site is built in {path}: {communities} communities, {written} files written, {unchanged} unchanged; sealed ({fingerprint}).",
     },
+    "site.published.one": {
+        "zh": "网站已生成于 {path}：写入 {written} 个文件，{unchanged} 个未变；已签名（{fingerprint}）。",
+        "en": "The site is built in {path}: {written} files written, {unchanged} unchanged; sealed ({fingerprint}).",
+    },
     "site.no_databases": {"zh": "没有要发布的数据库（--db 或 --dbs）。", "en": "no database to publish (--db or --dbs)."},
     "site.not_a_folder": {"zh": "{path} 不是文件夹。", "en": "{path} is not a folder."},
     "site.out_holds_db": {"zh": "输出目录 {path} 不能包含数据库或密钥。", "en": "the output folder {path} must not hold a database or a key."},

@@ -58,3 +58,13 @@ def test_a_plain_run_does_not_echo_its_lines(council, tmp_path):
     script.write_text("attend 王芳\n", encoding="utf-8")
     result = council("run", str(script))
     assert result.exit_code == 0 and "› attend" not in result.output
+
+
+def test_publishing_one_community_says_no_count_of_communities(council, tmp_path):
+    council.seat(3)
+    for lang in ("en", "zh"):
+        council.lang = lang
+        said = council("publish", "--out", str(tmp_path / f"site-{lang}"))
+        assert said.exit_code == 0, said.output
+        assert "1 communities" not in said.output and "1 个社区" not in said.output, said.output
+        assert ("files written" if lang == "en" else "写入") in said.output

@@ -186,14 +186,14 @@ def test_an_edit_after_the_last_checkpoint_breaks_the_signed_head(log, public):
     forge(log.db, set_payload(14, {"id": "m6", "name": "冒名"}))
     result = verify(log)
     assert result.exit_code == 3
-    assert "the signed head (signed_head table) does not match the log: the first 15 events were changed" in message(result)
+    assert "the signed head (signed_head table) does not match the log: the log up to event #15 was changed" in message(result)
 
 
 def test_an_edit_with_the_signed_head_deleted_is_unsigned_while_the_key_is_here(log):
     forge(log.db, set_payload(14, {"id": "m6", "name": "冒名"}), DROP_HEAD)
     result = verify(log)
     assert result.exit_code == 3
-    assert "2 events (from #14 on) are covered by no signature" in message(result)
+    assert "no signature covers 2 events (from #14 on)" in message(result)
     assert "the key file is beside the database" in message(result)
 
 
@@ -202,7 +202,7 @@ def test_a_public_copy_says_how_many_events_no_signature_covers(log):
     forge(log.db, set_payload(14, {"id": "m6", "name": "冒名"}), DROP_HEAD)
     result = verify(log)
     assert result.exit_code == 0, result.output
-    assert "2 events (from #14 on) are covered by no signature" in result.output
+    assert "no signature covers 2 events (from #14 on)" in result.output
     code, data = log.json("verify")
     assert code == 0 and data["unsigned_events"] == 2 and data["signed_head"] is None
 
@@ -211,7 +211,7 @@ def test_an_event_appended_with_the_tree_rebuilt_is_unsigned(log):
     forge(log.db, append(log.db, "member_added", {"id": "m8", "name": "冒名"}))
     result = verify(log)
     assert result.exit_code == 3
-    assert "1 events (from #16 on) are covered by no signature" in message(result)
+    assert "no signature covers 1 event (from #16 on)" in message(result)
 
 
 def test_two_events_swapped_after_the_last_checkpoint(log):

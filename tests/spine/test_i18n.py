@@ -61,3 +61,14 @@ def test_every_message_key_the_spine_uses_exists():
 def test_a_message_renders_its_parameters_in_each_language():
     assert "王芳" in t("meeting.already_present", "zh", name="王芳")
     assert t("meeting.already_present", "en", name="Wang Fang") == "Wang Fang is already present."
+
+
+def test_english_counts_one_in_the_singular_and_leaves_typed_text_alone():
+    assert t("poll.cli.closed_motion", "en", poll="v1", ballots=1, yes=1, no=0, abstain=0).startswith(
+        "Poll v1 closed: 1 ballot;")
+    assert "2 ballots" in t("poll.cli.closed_motion", "en", poll="v1", ballots=2, yes=1, no=1, abstain=0)
+    assert t("site.district.lead", "en", communities=1, meetings=1, funded=1, spent=5).startswith(
+        "1 community, 1 meeting; 1 project funded")
+    assert t("narrate.motion_made", "en", maker="王芳", id="q1", kind="Main motion",
+             text="buy 1 ballots").endswith("buy 1 ballots")                     # what was typed stays
+    assert "1 张选票" in t("poll.cli.closed_motion", "zh", poll="v1", ballots=1, yes=1, no=0, abstain=0)
